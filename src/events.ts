@@ -1,0 +1,44 @@
+/** The public events of news-widgets: typed, bubbling and composed. */
+import type { NewsFeed, NewsItem } from './feed/types.js';
+import type { FeedError } from './feed/feed-error.js';
+
+/** A feed was loaded and rendered. */
+export class NewsLoadEvent extends Event {
+  static readonly type = 'news-load';
+  readonly feed: NewsFeed;
+  constructor(feed: NewsFeed) {
+    super(NewsLoadEvent.type, { bubbles: true, composed: true });
+    this.feed = feed;
+  }
+}
+
+/** A feed could not be loaded (the element shows its error state). */
+export class NewsErrorEvent extends Event {
+  static readonly type = 'news-error';
+  readonly error: FeedError;
+  constructor(error: FeedError) {
+    super(NewsErrorEvent.type, { bubbles: true, composed: true });
+    this.error = error;
+  }
+}
+
+/** The reader chose an item. Cancel it (`preventDefault()`) to show the article in-page instead of navigating. */
+export class NewsSelectEvent extends Event {
+  static readonly type = 'news-select';
+  readonly item: NewsItem;
+  /** Where the browser will go unless the event is cancelled. */
+  readonly href: string | undefined;
+  constructor(item: NewsItem, href: string | undefined) {
+    super(NewsSelectEvent.type, { bubbles: true, composed: true, cancelable: true });
+    this.item = item;
+    this.href = href;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'news-load': NewsLoadEvent;
+    'news-error': NewsErrorEvent;
+    'news-select': NewsSelectEvent;
+  }
+}

@@ -12,6 +12,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Koa middleware for @web/test-runner's dev server.
  *   /test-api/feed?file=feeds/rss2.xml&type=text/xml;charset=gbk&delay=100&status=200&key=k&cors=1
+ *     (&fail-after=n: once the key has been served n times, answer 503)
  *   /test-api/hits?key=k    → {"hits": n}
  *   /test-api/status/503    → that status
  */
@@ -33,6 +34,11 @@ export function testRoutes() {
     }
     if (ctx.path === '/test-api/feed') {
       if (q.key) hits.set(String(q.key), (hits.get(String(q.key)) ?? 0) + 1);
+      if (q['fail-after'] !== undefined && (hits.get(String(q.key)) ?? 0) > Number(q['fail-after'])) {
+        ctx.status = 503;
+        ctx.body = 'unavailable';
+        return;
+      }
       if (q.delay) await sleep(Number(q.delay));
       const file = path.resolve(fixtures, String(q.file ?? ''));
       if (!file.startsWith(fixtures + path.sep)) {

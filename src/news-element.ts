@@ -1,0 +1,51 @@
+/** The base class of every news-widgets element: shared host styles, safe registration, the version. */
+import { LitElement, css, type CSSResultGroup } from 'lit';
+import { version } from './version.js';
+
+const warned = new Set<string>();
+
+export class NewsElement extends LitElement {
+  /** The tag `define()` registers when given none. */
+  static defaultTag = '';
+  static readonly version = version;
+
+  static override styles: CSSResultGroup = css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+    }
+    :host([hidden]) {
+      display: none !important;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    .visually-hidden {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `;
+
+  /**
+   * Registers the element. Pages often load a widget twice: if the tag already belongs to this class it does
+   * nothing, and if another class holds it, it warns once instead of throwing.
+   */
+  static define(tag: string = this.defaultTag, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag);
+    if (existing === this) return;
+    if (existing) {
+      if (!warned.has(tag)) {
+        warned.add(tag);
+        console.warn(`news-widgets: <${tag}> is already defined by another script; keeping that definition.`);
+      }
+      return;
+    }
+    registry.define(tag, this);
+  }
+}

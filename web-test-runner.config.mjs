@@ -31,7 +31,7 @@ export default {
   browserStartTimeout: 60000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [testRoutes()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.test.json', target: 'es2021' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -46,6 +46,11 @@ export class NewsElement extends LitElement {
       }
       return;
     }
-    registry.define(tag, this);
+    try {
+      registry.define(tag, this);
+    } catch {
+      // A class can hold only one tag: a second tag gets a subclass of its own.
+      registry.define(tag, class extends this {});
+    }
   }
 }

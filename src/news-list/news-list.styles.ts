@@ -45,7 +45,11 @@ export const newsListStyles = css`
     aspect-ratio: var(--_ratio);
     overflow: hidden;
     border-radius: calc(var(--_radius) * 0.75);
-    background: linear-gradient(135deg, color-mix(in srgb, var(--_accent) 22%, transparent), color-mix(in srgb, var(--_accent) 6%, transparent));
+    background: linear-gradient(
+      135deg,
+      color-mix(in srgb, var(--_accent) 22%, transparent),
+      color-mix(in srgb, var(--_accent) 6%, transparent)
+    );
   }
   .thumb img {
     display: block;

@@ -166,8 +166,7 @@ export class NewsList extends NewsElement {
       this.dispatchEvent(new NewsLoadEvent(feed));
     } catch (reason) {
       if (controller.signal.aborted) return;
-      this.error =
-        reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
+      this.error = reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
       this.dispatchEvent(new NewsErrorEvent(this.error));
     } finally {
       if (this.controller === controller) {
@@ -279,7 +278,10 @@ export class NewsList extends NewsElement {
   }
 
   private renderSkeleton(): TemplateResult {
-    const count = Math.max(1, this.pageSize > 0 ? Math.min(this.pageSize, this.limit || this.pageSize) : this.limit || 10);
+    const count = Math.max(
+      1,
+      this.pageSize > 0 ? Math.min(this.pageSize, this.limit || this.pageSize) : this.limit || 10,
+    );
     const compact = this.layoutName === 'compact';
     const row = html`<li class="item skeleton">
       ${compact ? nothing : html`<div class="thumb"></div>`}
@@ -302,6 +304,8 @@ export class NewsList extends NewsElement {
       <slot></slot>`;
   }
 
+  // Safari drops list semantics from a list without bullets unless the role is explicit.
+  /* eslint-disable lit-a11y/no-redundant-role */
   private renderItems(m: Messages): TemplateResult {
     const all = this.selectedItems();
     if (all.length === 0) {
@@ -311,21 +315,27 @@ export class NewsList extends NewsElement {
     const shown = all.slice(0, perPage * this.pages);
     const withImages = this.layoutName !== 'compact' && all.some((item) => item.image);
     const title = this.feed?.title ?? this.fetched?.title;
-    return html`${this.error
-        ? html`<div part="status" class="error" role="status">
-            <p>${m.staleNotice}</p>
-            <button part="button" type="button" @click=${() => this.load(true)}>${m.retry}</button>
-          </div>`
-        : nothing}
+    return html`${
+        this.error
+          ? html`<div part="status" class="error" role="status">
+              <p>${m.staleNotice}</p>
+              <button part="button" type="button" @click=${() => this.load(true)}>${m.retry}</button>
+            </div>`
+          : nothing
+      }
       <ul part="list" role="list" aria-label=${title || m.news}>
         ${shown.map((item, index) => this.renderItem(item, index, withImages))}
       </ul>
-      ${shown.length < all.length
-        ? html`<button part="button" class="more" type="button" @click=${() => this.showMore(shown.length)}>
-            ${m.more}
-          </button>`
-        : nothing}`;
+      ${
+        shown.length < all.length
+          ? html`<button part="button" class="more" type="button" @click=${() => this.showMore(shown.length)}>
+              ${m.more}
+            </button>`
+          : nothing
+      }`;
   }
+
+  /* eslint-enable lit-a11y/no-redundant-role */
 
   private renderItem(item: NewsItem, index: number, withImages: boolean): TemplateResult {
     const href = this.hrefFor(item);
@@ -334,34 +344,45 @@ export class NewsList extends NewsElement {
     const style = this.dateStyleName;
     const compact = this.layoutName === 'compact';
     return html`<li part="item" class="item ${withImages ? '' : 'text-only'}" data-index=${index}>
-      ${withImages
-        ? html`<div class="thumb">
-            ${image
-              ? html`<img
-                  part="image"
-                  src=${image.url}
-                  alt=${image.alt ?? ''}
-                  loading="lazy"
-                  decoding="async"
-                  referrerpolicy="no-referrer"
-                  @error=${() => this.imageFailed(image.url)}
-                />`
-              : nothing}
-          </div>`
-        : nothing}
+      ${
+        withImages
+          ? html`<div class="thumb">
+              ${
+                image
+                  ? html`<img
+                      part="image"
+                      src=${image.url}
+                      alt=${image.alt ?? ''}
+                      loading="lazy"
+                      decoding="async"
+                      referrerpolicy="no-referrer"
+                      @error=${() => this.imageFailed(image.url)}
+                    />`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
       <div class="text">
         <div class="title">
-          ${href
-            ? html`<a part="title" href=${href} @click=${(event: MouseEvent) => this.select(event, item, href)}
-                >${item.title}</a
-              >`
-            : html`<span part="title">${item.title}</span>`}
+          ${
+            href
+              ? html`<a part="title" href=${href} @click=${(event: MouseEvent) => this.select(event, item, href)}
+                  >${item.title}</a
+                >`
+              : html`<span part="title">${item.title}</span>`
+          }
         </div>
-        ${date
-          ? html`<time part="date" datetime=${date.toISOString()} title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.dateLocale) : ''}
-              >${formatNewsDate(date, style, this.locale.dateLocale)}</time
-            >`
-          : nothing}
+        ${
+          date
+            ? html`<time
+                part="date"
+                datetime=${date.toISOString()}
+                title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.dateLocale) : ''}
+                >${formatNewsDate(date, style, this.locale.dateLocale)}</time
+              >`
+            : nothing
+        }
         ${item.summary && !compact ? html`<p part="summary">${item.summary}</p>` : nothing}
       </div>
     </li>`;

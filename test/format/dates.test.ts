@@ -24,7 +24,8 @@ describe('news dates', () => {
     const ru = await loadLocale('ru');
     expect(formatNewsDate(date, 'long', ru.dateLocale, now)).to.equal('1 мая 2026 г.');
     const zh = await loadLocale('zh-CN');
-    expect(formatNewsDate(date, 'short', zh.dateLocale, now)).to.equal('2026年5月1日');
+    expect(formatNewsDate(date, 'short', zh.dateLocale, now)).to.equal('2026-05-01');
+    expect(formatNewsDate(date, 'long', zh.dateLocale, now)).to.equal('2026年5月1日');
     const kk = await loadLocale('kk');
     expect(formatNewsDate(date, 'long', kk.dateLocale, now)).to.contain('2026');
     expect(kk.messages.more).to.equal('Тағы');

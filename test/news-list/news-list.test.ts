@@ -10,14 +10,22 @@ let keySeq = 0;
 /** A feed URL served through the test routes, with its own hit counter. */
 function served(file: string, params: Record<string, string | number> = {}): { url: string; key: string } {
   const key = `list-${Date.now()}-${keySeq++}`;
-  const query = new URLSearchParams({ file, key, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  const query = new URLSearchParams({
+    file,
+    key,
+    ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+  });
   return { url: `/test-api/feed?${query}`, key };
 }
 async function hits(key: string): Promise<number> {
   return (await (await fetch(`/test-api/hits?key=${key}`)).json()).hits;
 }
-const parts = (el: Element, name: string) => Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
-const loaded = (el: NewsList) => waitUntil(() => parts(el, 'item').length > 0 || parts(el, 'status').length > 0, 'list did not render', { timeout: 5000 });
+const parts = (el: Element, name: string) =>
+  Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
+const loaded = (el: NewsList) =>
+  waitUntil(() => parts(el, 'item').length > 0 || parts(el, 'status').length > 0, 'list did not render', {
+    timeout: 5000,
+  });
 
 describe('<news-list>', () => {
   beforeEach(() => feedCache.clear());
@@ -49,7 +57,9 @@ describe('<news-list>', () => {
 
   it('reserves the space of `limit` items while loading, so nothing moves when they arrive', async () => {
     const { url } = served('lists/twelve.xml', { delay: 400 });
-    const el = await fixture<NewsList>(html`<div style="width: 640px"><news-list src=${url} limit="4"></news-list></div>`);
+    const el = await fixture<NewsList>(
+      html`<div style="width: 640px"><news-list src=${url} limit="4"></news-list></div>`,
+    );
     const list = el.querySelector('news-list')!;
     await list.updateComplete;
     const status = list.shadowRoot!.querySelector('[role="status"]')!;
@@ -65,7 +75,9 @@ describe('<news-list>', () => {
     for (const layout of ['grid', 'compact']) {
       feedCache.clear();
       const { url } = served('lists/twelve.xml', { delay: 300 });
-      const wrap = await fixture(html`<div style="width: 900px"><news-list src=${url} limit="6" layout=${layout}></news-list></div>`);
+      const wrap = await fixture(
+        html`<div style="width: 900px"><news-list src=${url} limit="6" layout=${layout}></news-list></div>`,
+      );
       const list = wrap.querySelector('news-list')!;
       await list.updateComplete;
       const before = list.getBoundingClientRect().height;
@@ -76,18 +88,22 @@ describe('<news-list>', () => {
 
   it('makes one request for a feed however many lists show it', async () => {
     const { url, key } = served('lists/twelve.xml', { delay: 50 });
-    const wrap = await fixture(html`<div>
-      <news-list src=${url} limit="3"></news-list>
-      <news-list src=${url} layout="compact"></news-list>
-      <news-list src=${url} layout="grid"></news-list>
-    </div>`);
+    const wrap = await fixture(
+      html`<div>
+        <news-list src=${url} limit="3"></news-list>
+        <news-list src=${url} layout="compact"></news-list>
+        <news-list src=${url} layout="grid"></news-list>
+      </div>`,
+    );
     const lists = Array.from(wrap.querySelectorAll('news-list'));
     for (const list of lists) await loaded(list);
     expect(await hits(key)).to.equal(1);
   });
 
   it('lays items out as cards in several columns in the grid layout', async () => {
-    const wrap = await fixture(html`<div style="width: 1000px"><news-list src=${twelve} limit="6" layout="grid"></news-list></div>`);
+    const wrap = await fixture(
+      html`<div style="width: 1000px"><news-list src=${twelve} limit="6" layout="grid"></news-list></div>`,
+    );
     const list = wrap.querySelector('news-list')!;
     await loaded(list);
     const tops = parts(list, 'item').map((item) => item.getBoundingClientRect().top);
@@ -127,7 +143,7 @@ describe('<news-list>', () => {
     const other = parts(el, 'item')[0].querySelector('.thumb')!.getBoundingClientRect();
     expect(thumb.height).to.equal(other.height);
     // An item without any image gets the placeholder too, so the column stays aligned.
-    expect(parts(el, 'item')[4].querySelector('.thumb')).to.exist;
+    expect(parts(el, 'item')[4].querySelector('.thumb')).to.not.equal(null);
   });
 
   it('says the feed server does not allow this site to read it when CORS blocks the feed', async () => {
@@ -205,11 +221,18 @@ describe('<news-list>', () => {
     const el = await fixture<NewsList>(html`<news-list src=${twelve} category="visits"></news-list>`);
     await loaded(el);
     const titles = parts(el, 'title').map((t) => t.textContent!.trim());
-    expect(titles).to.deep.equal(['Workshop news number 3', 'Workshop news number 6', 'Workshop news number 9', 'Workshop news number 12']);
+    expect(titles).to.deep.equal([
+      'Workshop news number 3',
+      'Workshop news number 6',
+      'Workshop news number 9',
+      'Workshop news number 12',
+    ]);
   });
 
   it('builds item links from the article-href template, and refuses unsafe ones', async () => {
-    const el = await fixture<NewsList>(html`<news-list src=${twelve} limit="2" article-href="article.html?id={id}"></news-list>`);
+    const el = await fixture<NewsList>(
+      html`<news-list src=${twelve} limit="2" article-href="article.html?id={id}"></news-list>`,
+    );
     await loaded(el);
     const link = parts(el, 'title')[0] as HTMLAnchorElement;
     expect(link.href).to.equal(new URL('article.html?id=n-1', document.baseURI).href);
@@ -220,7 +243,9 @@ describe('<news-list>', () => {
   });
 
   it('lets the host cancel news-select and show the article in-page', async () => {
-    const el = await fixture<NewsList>(html`<news-list src=${twelve} limit="2" article-href="#article-{id}"></news-list>`);
+    const el = await fixture<NewsList>(
+      html`<news-list src=${twelve} limit="2" article-href="#article-{id}"></news-list>`,
+    );
     await loaded(el);
     const before = location.hash;
     const selected = oneEvent(el, 'news-select') as Promise<NewsSelectEvent>;
@@ -247,7 +272,14 @@ describe('<news-list>', () => {
 
   it('renders items given as a property without fetching', async () => {
     const items: NewsItem[] = [
-      { id: 'a', title: 'Given directly', url: 'https://college.example/a', authors: [], categories: [], published: new Date('2026-01-02T03:04:05Z') },
+      {
+        id: 'a',
+        title: 'Given directly',
+        url: 'https://college.example/a',
+        authors: [],
+        categories: [],
+        published: new Date('2026-01-02T03:04:05Z'),
+      },
     ];
     const el = await fixture<NewsList>(html`<news-list .items=${items}></news-list>`);
     expect(parts(el, 'title')[0].textContent!.trim()).to.equal('Given directly');

@@ -1,0 +1,39 @@
+/** Plain text from feed markup, HTML escaping, and the stable hash behind fallback item ids. */
+
+let template: HTMLTemplateElement | undefined;
+// Block boundaries would otherwise glue words together in textContent ("end.Next").
+const BLOCK = /<(\/?(?:p|div|br|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|figure|figcaption|section|article|hr)\b)/gi;
+
+/** Collapses whitespace (including no-break spaces) and trims. */
+export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  // Most titles hold no markup: skip the parser for them (1,000-item feeds).
+  if (!/[<&]/.test(html)) return collapse(html);
+  // A template's content is inert: no script runs, no image loads.
+  template ??= document.createElement('template');
+  template.innerHTML = html.replace(BLOCK, ' <$1');
+  const content = template.content;
+  for (const el of content.querySelectorAll('script,style,noscript,template')) el.remove();
+  return collapse(content.textContent ?? '');
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
+
+/** Cuts text at a word boundary near `max` characters, with an ellipsis. */
+export function truncate(text: string, max = 300): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  // Scripts without spaces (Chinese, Japanese) are cut where the limit falls.
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, '') + '…';
+}
+
+/** FNV-1a, 32 bits, base 36: short and stable across fetches and browsers. */
+export function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}

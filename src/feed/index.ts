@@ -1,0 +1,8 @@
+/** The feed core's public pieces: fetch, decode, parse, cache. Knows nothing of Lit. */
+export { parseFeed } from './parse-feed.js';
+export { parseFeedDate } from './dates.js';
+export { decodeFeedBytes } from './decode.js';
+export { fetchFeed, type FetchFeedOptions } from './fetch-feed.js';
+export { FeedCache, feedCache, type FeedLoadOptions, type FeedLoader } from './feed-cache.js';
+export { FeedError, type FeedErrorCode } from './feed-error.js';
+export type { NewsFeed, NewsItem, NewsImage, ParseFeedOptions } from './types.js';

@@ -2,7 +2,20 @@
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 // Offsets in hours. Military letters other than Z mean "unknown" per RFC 2822, so they read as UTC.
-const ZONES: Record<string, number> = { ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 };
+const ZONES: Record<string, number> = {
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+};
 
 /** Minutes east of UTC for `Z`, `+08:00`, `+0800`, `+08` or a named zone; undefined if unrecognised. */
 function zoneOffset(zone: string): number | undefined {
@@ -31,13 +44,19 @@ export function parseFeedDate(text: string | null | undefined, defaultTimeZone =
   if (!s) return undefined;
   const fallback = zoneOffset(defaultTimeZone) ?? 0;
   // RFC 3339 / ISO 8601 and the zone-less forms CMSs write: 2024-05-01 10:00, 2024/05/01T10:00:00.5
-  let m = /^(\d{4})[-/](\d\d?)[-/](\d\d?)(?:[T ](\d\d?):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)? ?(Z|[+-]\d\d(?::?\d\d)?|UTC|GMT)?$/i.exec(s);
+  let m =
+    /^(\d{4})[-/](\d\d?)[-/](\d\d?)(?:[T ](\d\d?):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)? ?(Z|[+-]\d\d(?::?\d\d)?|UTC|GMT)?$/i.exec(
+      s,
+    );
   if (m) {
     const ms = m[7] ? Math.round(+`0.${m[7]}` * 1000) : 0;
     return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), ms, m[8] ? zoneOffset(m[8]) : fallback);
   }
   // RFC 822 / 1123: [Wed,] 1 May 2024 10:00[:00] [GMT|+0800]
-  m = /^(?:[a-z]+,? )?(\d\d?) ([a-z]{3})[a-z]*\.? (\d{2}|\d{4}) (\d\d?):(\d\d)(?::(\d\d))?(?: ?([a-z]+|[+-]\d\d:?\d\d))?$/i.exec(s);
+  m =
+    /^(?:[a-z]+,? )?(\d\d?) ([a-z]{3})[a-z]*\.? (\d{2}|\d{4}) (\d\d?):(\d\d)(?::(\d\d))?(?: ?([a-z]+|[+-]\d\d:?\d\d))?$/i.exec(
+      s,
+    );
   if (m) {
     const month = MONTHS.indexOf(m[2].toLowerCase());
     if (month < 0 || month % 3) return undefined;

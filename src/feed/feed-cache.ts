@@ -64,9 +64,7 @@ export class FeedCache {
         }
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      entry.promise
-        .then(resolve, reject)
-        .finally(() => signal?.removeEventListener('abort', onAbort));
+      entry.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
     });
   }
 

@@ -38,45 +38,41 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     timedOut = true;
     controller.abort();
   }, timeout);
-  const fail = (code: 'aborted' | 'timeout' | 'cors' | 'network', message: string, cause?: unknown) =>
-    new FeedError(code, message, { url, cause });
+  const request = (init?: RequestInit) => fetch(url, { signal: controller.signal, credentials: 'omit', ...init });
   try {
-    if (signal?.aborted) throw fail('aborted', 'The feed request was cancelled', signal.reason);
-    const response = await fetch(url, {
-      signal: controller.signal,
-      credentials: 'omit',
-      headers: { Accept: ACCEPT },
-    });
-    if (!response.ok) {
-      void response.body?.cancel().catch(() => {});
-      throw new FeedError('http', `HTTP ${response.status}`, { status: response.status, url });
-    }
-    const bytes = await response.arrayBuffer();
-    return parseFeed(bytes, {
+    // Aborting first makes fetch reject at once, without a request, through the same path as a later abort.
+    if (signal?.aborted) onAbort();
+    const response = await request({ headers: { Accept: ACCEPT } });
+    if (!response.ok) throw new FeedError('http', `HTTP ${response.status}`, { status: response.status });
+    return parseFeed(await response.arrayBuffer(), {
       url: response.url || url,
       contentType: response.headers.get('content-type') ?? undefined,
       defaultTimeZone: options.defaultTimeZone,
     });
   } catch (error) {
     if (error instanceof FeedError) {
-      throw error.url ? error : new FeedError(error.code, error.message, { status: error.status, feedUrl: error.feedUrl, url, cause: error.cause });
+      throw new FeedError(error.code, error.message, { ...error, url, cause: error.cause });
     }
-    if (signal?.aborted) throw fail('aborted', 'The feed request was cancelled', error);
-    if (timedOut) throw fail('timeout', `The feed did not answer within ${timeout} ms`, error);
     // fetch() hides why it failed. A no-cors request succeeds when the server answers but withholds
     // permission (CORS), and fails when nothing answers at all.
-    if (isCrossOrigin(url)) {
-      const reachable = await fetch(url, { mode: 'no-cors', credentials: 'omit', signal: controller.signal }).then(
-        () => true,
-        () => false,
-      );
-      if (reachable) {
-        throw fail('cors', 'The feed server does not allow this site to read the feed (no CORS header)', error);
-      }
-      if (signal?.aborted) throw fail('aborted', 'The feed request was cancelled', error);
-      if (timedOut) throw fail('timeout', `The feed did not answer within ${timeout} ms`, error);
-    }
-    throw fail('network', 'The feed server could not be reached', error);
+    const cors =
+      !controller.signal.aborted &&
+      isCrossOrigin(url) &&
+      (await request({ mode: 'no-cors' }).then(
+        () => 1,
+        () => 0,
+      ));
+    throw new FeedError(
+      signal?.aborted ? 'aborted' : timedOut ? 'timeout' : cors ? 'cors' : 'network',
+      signal?.aborted
+        ? 'The feed request was cancelled'
+        : timedOut
+          ? `No answer from the feed within ${timeout} ms`
+          : cors
+            ? 'The feed server does not let this site read the feed (no CORS header)'
+            : 'The feed server could not be reached',
+      { url, cause: error },
+    );
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

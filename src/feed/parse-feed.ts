@@ -43,7 +43,7 @@ interface Draft {
 // ---- XML helpers: elements are matched by namespace URI and local name, never by prefix.
 
 const all = (el: Element, ns: string | null, name: string): Element[] =>
-  Array.prototype.filter.call(el.children, (c: Element) => c.localName === name && c.namespaceURI === ns) as Element[];
+  [...el.children].filter((c) => c.localName === name && c.namespaceURI === ns);
 const one = (el: Element, ns: string | null, name: string): Element | undefined => all(el, ns, name)[0];
 const text = (el: Element, ns: string | null, name: string): string | undefined =>
   one(el, ns, name)?.textContent?.trim() || undefined;
@@ -64,8 +64,10 @@ let entityBox: HTMLTextAreaElement | undefined;
 /** Makes the usual CMS mistakes well-formed: HTML named entities, bare `&`, control characters. */
 function repairXml(xml: string): string {
   return xml.replace(
+    // eslint-disable-next-line no-control-regex -- XML forbids these characters: dropping them is the repair.
     /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:(#\d+|#x[\da-f]+|[a-z][\w.-]*);)?|[\0-\x08\x0b\x0c\x0e-\x1f]/gi,
     (m, ref?: string) => {
+      // eslint-disable-next-line no-control-regex -- as above, inside CDATA and comments.
       if (m[0] === '<') return m.replace(/[\0-\x08\x0b\x0c\x0e-\x1f]/g, '');
       if (m[0] !== '&') return '';
       if (!ref) return '&amp;';
@@ -128,7 +130,11 @@ function mediaImage(el: Element, base?: string): NewsImage | undefined {
     const url = m.getAttribute('url');
     const medium = m.getAttribute('medium');
     const type = m.getAttribute('type');
-    if (medium === 'image' || type?.startsWith('image/') || (!medium && !type && /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(url ?? ''))) {
+    if (
+      medium === 'image' ||
+      type?.startsWith('image/') ||
+      (!medium && !type && /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(url ?? ''))
+    ) {
       const image = httpUrl(url, base);
       if (image) return { url: image };
     }
@@ -369,9 +375,7 @@ export function parseFeed(input: string | ArrayBuffer | Uint8Array, options: Par
     if (channel) return readRss(channel, root, ns, ctx);
   }
   if (name === 'RDF' && ns === RDF) {
-    const channel = Array.prototype.find.call(root.children, (c: Element) => c.localName === 'channel') as
-      | Element
-      | undefined;
+    const channel = [...root.children].find((c) => c.localName === 'channel');
     if (channel) return readRss(channel, root, channel.namespaceURI, ctx);
   }
   if (name === 'feed' && (ns === ATOM || ns === ATOM03)) return readAtom(root, ns, ctx);

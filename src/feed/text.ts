@@ -10,7 +10,7 @@ export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim
 /** Text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   // Most titles hold no markup: skip the parser for them (1,000-item feeds).
-  if (!/[<&]/.test(html)) return collapse(html);
+  if (!/<|&[#\w]/.test(html)) return collapse(html);
   // A template's content is inert: no script runs, no image loads.
   template ??= document.createElement('template');
   template.innerHTML = html.replace(BLOCK, ' <$1');
@@ -20,7 +20,10 @@ export function htmlToText(html: string): string {
 }
 
 export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
+  text.replace(
+    /[&<>"]/g,
+    (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`,
+  );
 
 /** Cuts text at a word boundary near `max` characters, with an ellipsis. */
 export function truncate(text: string, max = 300): string {

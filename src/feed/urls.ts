@@ -21,7 +21,7 @@ export function xmlBase(el: Element, base?: string): string | undefined {
     const b = e.getAttributeNS(XML_NS, 'base');
     if (b) chain.push(b);
   }
-  for (let i = chain.length; i--; ) {
+  for (let i = chain.length; i--;) {
     try {
       base = new URL(chain[i], base).href;
     } catch {

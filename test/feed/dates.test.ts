@@ -44,7 +44,18 @@ describe('parseFeedDate', () => {
   });
 
   it('returns undefined for anything it cannot read, never now or an Invalid Date', () => {
-    for (const text of ['', '   ', null, undefined, 'not a date', 'yesterday', '2024-13-01', '2024-02-30', '31 Foo 2024 10:00 GMT', '2024-05-01 25:00']) {
+    for (const text of [
+      '',
+      '   ',
+      null,
+      undefined,
+      'not a date',
+      'yesterday',
+      '2024-13-01',
+      '2024-02-30',
+      '31 Foo 2024 10:00 GMT',
+      '2024-05-01 25:00',
+    ]) {
       expect(parseFeedDate(text), String(text)).to.equal(undefined);
     }
   });

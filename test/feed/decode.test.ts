@@ -11,7 +11,9 @@ describe('decodeFeedBytes', () => {
   });
 
   it('lets a BOM win over a wrong charset', () => {
-    expect(decodeFeedBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('ü')]), 'text/xml; charset=iso-8859-1')).to.equal('ü');
+    expect(decodeFeedBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('ü')]), 'text/xml; charset=iso-8859-1')).to.equal(
+      'ü',
+    );
   });
 
   it('decodes UTF-16 with a BOM in either byte order, and without a BOM from the XML declaration', () => {
@@ -33,7 +35,11 @@ describe('decodeFeedBytes', () => {
   });
 
   it('uses the XML declaration when the Content-Type has no charset', () => {
-    const bytes = new Uint8Array([...latin1('<?xml version="1.0" encoding="windows-1251"?><t>'), 0xc6, ...latin1('</t>')]);
+    const bytes = new Uint8Array([
+      ...latin1('<?xml version="1.0" encoding="windows-1251"?><t>'),
+      0xc6,
+      ...latin1('</t>'),
+    ]);
     expect(decodeFeedBytes(bytes, 'text/xml')).to.contain('<t>Ж</t>');
   });
 
@@ -45,7 +51,9 @@ describe('decodeFeedBytes', () => {
   it('does not turn a feed mislabelled as UTF-8 into garbage', () => {
     const declared = latin1('<?xml version="1.0" encoding="iso-8859-1"?><t>caf\xe9</t>');
     expect(decodeFeedBytes(declared, 'text/xml; charset=utf-8')).to.contain('<t>café</t>');
-    expect(decodeFeedBytes(latin1('<t>caf\xe9 \x93quoted\x94</t>'), 'text/xml; charset=utf-8')).to.equal('<t>café “quoted”</t>');
+    expect(decodeFeedBytes(latin1('<t>caf\xe9 \x93quoted\x94</t>'), 'text/xml; charset=utf-8')).to.equal(
+      '<t>café “quoted”</t>',
+    );
   });
 
   it('decodes an empty body as empty text', () => {

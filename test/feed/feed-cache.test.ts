@@ -6,7 +6,8 @@ import type { NewsFeed } from '../../src/feed/types.js';
 let counter = 0;
 const newKey = () => `cache-${Date.now()}-${counter++}`;
 const feedUrl = (key: string, extra = '') => `/test-api/feed?file=feeds/rss2.xml&key=${key}${extra}`;
-const hits = async (key: string) => ((await (await fetch(`/test-api/hits?key=${key}`)).json()) as { hits: number }).hits;
+const hits = async (key: string) =>
+  ((await (await fetch(`/test-api/hits?key=${key}`)).json()) as { hits: number }).hits;
 
 async function rejection(promise: Promise<unknown>): Promise<FeedError> {
   try {
@@ -76,7 +77,7 @@ describe('FeedCache', () => {
     two.abort();
     for (const load of loads) expect((await rejection(load)).code).to.equal('aborted');
     expect((await cache.load(url)).items).to.have.length(4);
-    expect(cache.peek(url)).to.exist;
+    expect(cache.peek(url)).to.have.property('title');
     expect(await hits(key)).to.equal(2);
   });
 

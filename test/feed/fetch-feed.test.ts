@@ -22,7 +22,9 @@ describe('fetchFeed', () => {
   });
 
   it('decodes with the charset of the response header', async () => {
-    const feed = await fetchFeed(feedPath('gbk-undeclared.xml', `&type=${encodeURIComponent('text/xml; charset=gbk')}`));
+    const feed = await fetchFeed(
+      feedPath('gbk-undeclared.xml', `&type=${encodeURIComponent('text/xml; charset=gbk')}`),
+    );
     expect(feed.items[0].title).to.equal('计算机学院举办人工智能讲座');
   });
 

@@ -194,7 +194,12 @@ describe('parseFeed: Atom', () => {
       <content type="text/html" mode="escaped">&lt;p&gt;Hello&lt;/p&gt;</content></entry></feed>`;
     const feed03 = parseFeed(xml);
     expect(feed03.url).to.equal('https://college.example/old/');
-    expect(feed03.items[0]).to.include({ id: 'old-1', title: 'Legacy post', contentHtml: '<p>Hello</p>', summary: 'Hello' });
+    expect(feed03.items[0]).to.include({
+      id: 'old-1',
+      title: 'Legacy post',
+      contentHtml: '<p>Hello</p>',
+      summary: 'Hello',
+    });
     expect(feed03.items[0].published?.toISOString()).to.equal('2004-05-01T10:00:00.000Z');
   });
 });
@@ -258,7 +263,9 @@ describe('parseFeed: encodings', () => {
   });
 
   it('reads text that still declares its original encoding', () => {
-    const feed = parseFeed('\uFEFF  <?xml version="1.0" encoding="gbk"?><rss><channel><title>学院</title></channel></rss>');
+    const feed = parseFeed(
+      '\uFEFF  <?xml version="1.0" encoding="gbk"?><rss><channel><title>学院</title></channel></rss>',
+    );
     expect(feed.title).to.equal('学院');
   });
 });
@@ -293,7 +300,8 @@ describe('parseFeed: broken and foreign documents', () => {
   });
 
   it('reports an HTML page that is not even well-formed as a format error', () => {
-    const html = '<head><title>x</title><link rel="alternate" type="application/atom+xml" href="https://a.example/f"></head><body><p>hi';
+    const html =
+      '<head><title>x</title><link rel="alternate" type="application/atom+xml" href="https://a.example/f"></head><body><p>hi';
     const error = parseError(() => parseFeed(html));
     expect(error.code).to.equal('format');
     expect(error.feedUrl).to.equal('https://a.example/f');

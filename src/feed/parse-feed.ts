@@ -63,7 +63,7 @@ let entityBox: HTMLTextAreaElement | undefined;
 
 /** Makes the usual CMS mistakes well-formed: HTML named entities, bare `&`, control characters. */
 function repairXml(xml: string): string {
-  return xml.replace(
+  xml = xml.replace(
     // eslint-disable-next-line no-control-regex -- XML forbids these characters: dropping them is the repair.
     /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:(#\d+|#x[\da-f]+|[a-z][\w.-]*);)?|[\0-\x08\x0b\x0c\x0e-\x1f]/gi,
     (m, ref?: string) => {
@@ -79,6 +79,16 @@ function repairXml(xml: string): string {
       return value === m ? `&amp;${ref};` : [...value].map((c) => `&#${c.codePointAt(0)};`).join('');
     },
   );
+  // Templates copied between CMSs often drop xmlns:media and friends; declare them on the root.
+  const declared = new Set([...xml.matchAll(/xmlns:([\w.-]+)\s*=/g)].map((m) => m[1]));
+  const missing = new Set(
+    [...xml.matchAll(/(?:<\/?|\s)([a-z_][\w.-]*):[\w.-]/gi)]
+      .map((m) => m[1])
+      .filter((p) => !/^xml/.test(p) && !declared.has(p)),
+  );
+  const known: Record<string, string> = { media: MEDIA, dc: DC, content: CONTENT, itunes: ITUNES, atom: ATOM };
+  const declarations = [...missing].map((p) => ` xmlns:${p}="${known[p] ?? `urn:x-undeclared:${p}`}"`).join('');
+  return xml.replace(/<(?![?!/])[\w.:-]+/, `$&${declarations}`);
 }
 
 function parseXml(xml: string): Document | string {

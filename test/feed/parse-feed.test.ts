@@ -280,6 +280,16 @@ describe('parseFeed: broken and foreign documents', () => {
     expect(item.summary).to.equal('Needles… thread & fabric &unknownthing;');
   });
 
+  it('reads a feed that uses media: and dc: without declaring them', () => {
+    const xml = `<rss version="2.0"><channel><title>T</title><item><title>A &nbsp;B</title>
+      <media:content url="https://college.example/a.jpg" medium="image"/><dc:creator>Zarina Ali</dc:creator>
+      <foo:bar>unknown prefix</foo:bar></item></channel></rss>`;
+    const item = parseFeed(xml).items[0];
+    expect(item.title).to.equal('A B');
+    expect(item.image?.url).to.equal('https://college.example/a.jpg');
+    expect(item.authors).to.deep.equal(['Zarina Ali']);
+  });
+
   it('reports truly broken XML as a parse error with its line', async () => {
     const bytes = await fixture('broken.xml');
     const error = parseError(() => parseFeed(bytes));

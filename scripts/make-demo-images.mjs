@@ -13,8 +13,7 @@ const H = 450;
 /** Rounds for compact, stable output. */
 const n = (v) => Math.round(v * 10) / 10;
 
-const escapeXml = (s) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const escapeXml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 // ---- shapes -------------------------------------------------------------
 
@@ -69,7 +68,8 @@ function train(x, y, body, trim) {
 
 function rails(y, color) {
   let sleepers = '';
-  for (let x = 10; x < W; x += 38) sleepers += `<rect x="${x}" y="${y + 4}" width="22" height="14" rx="2" fill="${color}" opacity="0.55"/>`;
+  for (let x = 10; x < W; x += 38)
+    sleepers += `<rect x="${x}" y="${y + 4}" width="22" height="14" rx="2" fill="${color}" opacity="0.55"/>`;
   return `<g>${sleepers}<rect x="0" y="${y}" width="${W}" height="6" fill="${color}"/></g>`;
 }
 
@@ -189,7 +189,8 @@ function hills(color, y = 330) {
 
 function dots(color) {
   let s = '';
-  for (let x = 40; x < W; x += 80) for (let y = 30; y < 300; y += 80) s += `<circle cx="${x}" cy="${y}" r="3" fill="${color}" opacity="0.25"/>`;
+  for (let x = 40; x < W; x += 80)
+    for (let y = 30; y < 300; y += 80) s += `<circle cx="${x}" cy="${y}" r="3" fill="${color}" opacity="0.25"/>`;
   return s;
 }
 

@@ -1,9 +1,30 @@
 // The one-file CDN bundle: Lit inside, minified; language chunks load lazily from beside it.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+
+/**
+ * Two parts of date-fns the widgets never run, swapped for stubs in the CDN bundle:
+ * - each locale's `match`, the tables for *parsing* dates in that language (a third of a locale);
+ * - `defaultLocale` (all of en-US), used only when no locale is passed: the widgets always pass one.
+ */
+function dropUnusedDateFnsParts() {
+  const stubs = [
+    [/date-fns[\\/]locale[\\/][^\\/]+[\\/]_lib[\\/]match\.js$/, 'export const match = {};'],
+    [/date-fns[\\/]_lib[\\/]defaultLocale\.js$/, 'export const defaultLocale = {};'],
+  ];
+  return {
+    name: 'drop-unused-date-fns-parts',
+    load(id) {
+      return stubs.find(([pattern]) => pattern.test(id))?.[1] ?? null;
+    },
+  };
+}
 
 export default {
   input: 'dist/define.js',
+  // Let language chunks import shared code from the entry, so the entry stays one self-contained file.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'cdn',
     format: 'es',
@@ -13,6 +34,8 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
-    terser({ ecma: 2021, module: true, format: { comments: false } }),
+    dropUnusedDateFnsParts(),
+    minifyTemplateLiterals(),
+    terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

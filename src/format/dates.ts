@@ -1,9 +1,12 @@
-/** Dates as readers expect them in their language, formatted with date-fns; formatters are shared. */
-import { format } from 'date-fns/format';
-import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
-import type { Locale } from 'date-fns';
+/** News dates in the reader's language ("Nov 20, 2026", "3 hours ago"), with one shared minute timer. */
 
 export type DateStyle = 'relative' | 'short' | 'long';
+
+/** How one language writes dates: a calendar date, and a distance in the past ("3 hours ago"). */
+export interface LocaleDates {
+  calendar(date: Date, long: boolean): string;
+  distance(date: Date, now: number): string;
+}
 
 const DAY = 86_400_000;
 /** Beyond this age a relative date says little ("11 months ago"): show the date instead. */
@@ -13,20 +16,41 @@ const RELATIVE_LIMIT = 30 * DAY;
  * Formats a news date. `relative` reads "3 hours ago" for dates within the last 30 days and falls back
  * to the short date for older ones (and for dates in the future beyond a minute of clock skew).
  */
-export function formatNewsDate(date: Date, style: DateStyle, locale: Locale, now: number = Date.now()): string {
-  if (style === 'relative') {
-    const age = now - date.getTime();
-    if (age >= -60_000 && age < RELATIVE_LIMIT) {
-      return formatDistanceStrict(date, Math.max(now, date.getTime()), { addSuffix: true, locale, roundingMethod: 'floor' });
-    }
-  }
-  return format(date, style === 'long' ? 'PPP' : 'PP', { locale });
+export function formatNewsDate(date: Date, style: DateStyle, dates: LocaleDates, now: number = Date.now()): string {
+  if (isLive(date, style, now)) return dates.distance(date, Math.max(now, date.getTime()));
+  return dates.calendar(date, style === 'long');
 }
 
 /** True when the text of a relative date may change as time passes. */
 export function isLive(date: Date, style: DateStyle, now: number = Date.now()): boolean {
-  return style === 'relative' && now - date.getTime() < RELATIVE_LIMIT;
+  const age = now - date.getTime();
+  return style === 'relative' && age >= -60_000 && age < RELATIVE_LIMIT;
 }
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', DAY],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/**
+ * English dates come from the browser's own `Intl` data, which every browser carries for English: no bytes to
+ * ship. Other languages use date-fns and its locales (see `date-fns-dates.ts`), which read the same everywhere,
+ * also in browsers whose `Intl` lacks the language (Chromium builds without Kazakh, for one).
+ */
+export const englishDates: LocaleDates = {
+  calendar(date, long) {
+    return new Intl.DateTimeFormat('en-US', { dateStyle: long ? 'long' : 'medium' }).format(date);
+  },
+  distance(date, now) {
+    const age = now - date.getTime();
+    const [unit, size] = units.find(([, size]) => age >= size) ?? units[3];
+    return relativeFormat.format(-Math.floor(age / size), unit);
+  },
+};
+
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

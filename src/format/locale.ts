@@ -1,19 +1,18 @@
 /** Which language an element speaks, and loading that language's words and date formats. */
-import { enUS } from 'date-fns/locale/en-US';
-import type { Locale } from 'date-fns';
 import { en, type Messages } from './messages.js';
+import { englishDates, type LocaleDates } from './dates.js';
 
-/** A language the widgets speak: its tag, its words and its date-fns locale. */
+/** A language the widgets speak: its tag, its words and its dates. */
 export interface LocaleData {
   lang: SupportedLang;
   messages: Messages;
-  dateLocale: Locale;
+  dates: LocaleDates;
 }
 
 export const supportedLangs = ['en', 'zh-CN', 'ru', 'kk'] as const;
 export type SupportedLang = (typeof supportedLangs)[number];
 
-const english: LocaleData = { lang: 'en', messages: en, dateLocale: enUS };
+const english: LocaleData = { lang: 'en', messages: en, dates: englishDates };
 const loaded = new Map<SupportedLang, LocaleData>([['en', english]]);
 const loading = new Map<SupportedLang, Promise<LocaleData>>();
 
@@ -54,7 +53,7 @@ export function loadLocale(lang: SupportedLang): Promise<LocaleData> {
   if (!pending) {
     pending = importLocale(lang)
       .then((module) => {
-        const data: LocaleData = { lang, messages: module.messages, dateLocale: module.dateLocale };
+        const data: LocaleData = { lang, messages: module.messages, dates: module.dates };
         loaded.set(lang, data);
         return data;
       })
@@ -68,7 +67,7 @@ export function loadLocale(lang: SupportedLang): Promise<LocaleData> {
 }
 
 // Literal specifiers so bundlers split each language into its own chunk.
-function importLocale(lang: SupportedLang): Promise<{ messages: Messages; dateLocale: Locale }> {
+function importLocale(lang: SupportedLang): Promise<{ messages: Messages; dates: LocaleDates }> {
   switch (lang) {
     case 'zh-CN':
       return import('./locales/zh-CN.js');

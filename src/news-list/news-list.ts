@@ -378,8 +378,8 @@ export class NewsList extends NewsElement {
             ? html`<time
                 part="date"
                 datetime=${date.toISOString()}
-                title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.dateLocale) : ''}
-                >${formatNewsDate(date, style, this.locale.dateLocale)}</time
+                title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.dates) : ''}
+                >${formatNewsDate(date, style, this.locale.dates)}</time
               >`
             : nothing
         }

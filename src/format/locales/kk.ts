@@ -1,8 +1,9 @@
-/** Kazakh words and date-fns locale: a chunk loaded on demand. */
+/** Kazakh words and dates: a chunk loaded on demand. */
 import { kk } from 'date-fns/locale/kk';
 import type { Messages } from '../messages.js';
+import { dateFnsDates } from '../date-fns-dates.js';
 
-export const dateLocale = kk;
+export const dates = dateFnsDates(kk);
 
 export const messages: Messages = {
   loading: 'Жаңалықтар жүктелуде…',

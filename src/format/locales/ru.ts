@@ -1,8 +1,9 @@
-/** Russian words and date-fns locale: a chunk loaded on demand. */
+/** Russian words and dates: a chunk loaded on demand. */
 import { ru } from 'date-fns/locale/ru';
 import type { Messages } from '../messages.js';
+import { dateFnsDates } from '../date-fns-dates.js';
 
-export const dateLocale = ru;
+export const dates = dateFnsDates(ru);
 
 const plural = new Intl.PluralRules('ru');
 const itemWord = { one: 'новость', few: 'новости', many: 'новостей', other: 'новости' } as Record<string, string>;

@@ -1,8 +1,9 @@
-/** Simplified Chinese words and date-fns locale: a chunk loaded on demand. */
+/** Simplified Chinese words and dates: a chunk loaded on demand. */
 import { zhCN } from 'date-fns/locale/zh-CN';
 import type { Messages } from '../messages.js';
+import { dateFnsDates } from '../date-fns-dates.js';
 
-export const dateLocale = zhCN;
+export const dates = dateFnsDates(zhCN);
 
 export const messages: Messages = {
   loading: '正在加载新闻…',

@@ -26,7 +26,13 @@ test('package.json is an ESM package whose exports name types first and keep def
 });
 
 test('the build emits the files the exports map promises', () => {
-  for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'cdn/news-widgets.js']) {
+  for (const file of [
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/define.js',
+    'dist/define.d.ts',
+    'cdn/news-widgets.js',
+  ]) {
     assert.ok(existsSync(file), `${file} is missing`);
   }
 });
@@ -36,12 +42,25 @@ test('custom-elements.json documents the attributes, events, parts and custom pr
   const decl = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'news-list');
   assert.ok(decl, 'news-list is not in the manifest');
   const attrs = decl.attributes.map((a) => a.name);
-  for (const name of ['src', 'limit', 'layout', 'lang', 'date-style', 'article-href', 'category', 'page-size', 'refresh']) {
+  for (const name of [
+    'src',
+    'limit',
+    'layout',
+    'lang',
+    'date-style',
+    'article-href',
+    'category',
+    'page-size',
+    'refresh',
+  ]) {
     assert.ok(attrs.includes(name), `attribute ${name}`);
   }
   assert.deepEqual(decl.events.map((e) => e.name).sort(), ['news-error', 'news-load', 'news-select']);
   for (const part of ['item', 'title', 'date', 'image', 'summary', 'status', 'button', 'list']) {
-    assert.ok(decl.cssParts.some((p) => p.name === part), `part ${part}`);
+    assert.ok(
+      decl.cssParts.some((p) => p.name === part),
+      `part ${part}`,
+    );
   }
   assert.ok(decl.cssProperties.length >= 8);
 });

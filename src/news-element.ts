@@ -32,6 +32,11 @@ export class NewsElement extends LitElement {
     }
   `;
 
+  /** Fires one of the package's events (a named method, so the manifest takes event names from `@fires`). */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
   /**
    * Registers the element. Pages often load a widget twice: if the tag already belongs to this class it does
    * nothing, and if another class holds it, it warns once instead of throwing.

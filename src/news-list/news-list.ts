@@ -26,9 +26,9 @@ const dateStyles: readonly DateStyle[] = ['relative', 'short', 'long'];
  * @slot - Fallback markup, such as a link to the news page: shown before the list renders, while it loads, and
  *   under the error message when the feed cannot be read.
  *
- * @fires news-load - The feed was fetched and shown. `event.feed` is the `NewsFeed`.
- * @fires news-error - The feed could not be fetched or read. `event.error` is a `FeedError` with a `code`.
- * @fires news-select - The reader chose an item (`event.item`, `event.href`). Cancelable: call
+ * @fires {NewsLoadEvent} news-load - The feed was fetched and shown. `event.feed` is the `NewsFeed`.
+ * @fires {NewsErrorEvent} news-error - The feed could not be fetched or read. `event.error` is a `FeedError` with a `code`.
+ * @fires {NewsSelectEvent} news-select - The reader chose an item (`event.item`, `event.href`). Cancelable: call
  *   `preventDefault()` to show the article in-page instead of following the link.
  *
  * @csspart list - The `<ul>` holding the items.
@@ -163,11 +163,11 @@ export class NewsList extends NewsElement {
       if (controller.signal.aborted) return;
       this.fetched = feed;
       this.error = undefined;
-      this.dispatchEvent(new NewsLoadEvent(feed));
+      this.emit(new NewsLoadEvent(feed));
     } catch (reason) {
       if (controller.signal.aborted) return;
       this.error = reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
-      this.dispatchEvent(new NewsErrorEvent(this.error));
+      this.emit(new NewsErrorEvent(this.error));
     } finally {
       if (this.controller === controller) {
         this.loading = false;
@@ -401,7 +401,7 @@ export class NewsList extends NewsElement {
   private select(event: MouseEvent, item: NewsItem, href: string): void {
     // Modified and middle clicks open tabs as the reader asked; only plain clicks are offered to the host.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    if (!this.dispatchEvent(new NewsSelectEvent(item, href))) event.preventDefault();
+    if (!this.emit(new NewsSelectEvent(item, href))) event.preventDefault();
   }
 }
 

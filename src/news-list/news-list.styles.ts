@@ -211,6 +211,7 @@ export const newsListStyles = css`
   }
   .error p {
     margin: 0 0 0.5em;
+    overflow-wrap: anywhere;
   }
   .error .headline {
     font-weight: 600;

@@ -91,7 +91,7 @@ export class NewsList extends NewsElement {
   @property({ attribute: false }) items?: NewsItem[];
 
   /** Mirrors the `lang` attribute so a change of language re-renders; read through `langOf`. */
-  @property({ attribute: 'lang' }) protected langAttribute?: string;
+  @property({ attribute: 'lang' }) protected override langAttribute?: string;
 
   @state() private fetched?: NewsFeed;
   @state() private error?: FeedError;
@@ -149,12 +149,12 @@ export class NewsList extends NewsElement {
   }
 
   private absoluteSrc(): string {
-    return new URL(this.src.trim(), document.baseURI).href;
+    return new URL((this.src ?? '').trim(), document.baseURI).href;
   }
 
   private async load(force = false): Promise<void> {
     this.controller?.abort();
-    if (!this.src.trim() || !this.isConnected) return;
+    if (!(this.src ?? '').trim() || !this.isConnected) return;
     const controller = new AbortController();
     this.controller = controller;
     this.loading = true;
@@ -223,7 +223,7 @@ export class NewsList extends NewsElement {
   /** The items that pass `category` and `limit`, before paging. */
   private selectedItems(): NewsItem[] {
     const items = this.items ?? this.feed?.items ?? this.fetched?.items ?? [];
-    const category = this.category.trim().toLowerCase();
+    const category = (this.category ?? '').trim().toLowerCase();
     const filtered = category
       ? items.filter((item) => item.categories.some((c) => c.trim().toLowerCase() === category))
       : items;

@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { testRoutes } from './test/support/test-routes.mjs';
+import { corpusRoutes } from './test/support/corpus-routes.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 
 // Pinned so date tests mean the same on every machine.
@@ -30,7 +31,7 @@ export default {
   testsFinishTimeout: 180000,
   browserStartTimeout: 60000,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [testRoutes()],
+  middleware: [testRoutes(), corpusRoutes()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   browsers: [
     chromeLauncher({

@@ -1,6 +1,8 @@
 /** The package's public API: element classes, the feed parser and types. Importing it registers nothing. */
 export { NewsElement } from './news-element.js';
 export { NewsList, type NewsListLayout } from './news-list/news-list.js';
+export { NewsArticle } from './news-article/news-article.js';
+export { sanitizeHtml, type SanitizeOptions } from './html/sanitize.js';
 export { parseFeed } from './feed/parse-feed.js';
 export { fetchFeed, type FetchFeedOptions } from './feed/fetch-feed.js';
 export { FeedCache, feedCache } from './feed/feed-cache.js';

@@ -1,5 +1,6 @@
 /** The base class of every news-widgets element: shared host styles, safe registration, the version. */
 import { LitElement, css, type CSSResultGroup } from 'lit';
+import { property } from 'lit/decorators.js';
 import { version } from './version.js';
 
 const warned = new Set<string>();
@@ -31,6 +32,12 @@ export class NewsElement extends LitElement {
       white-space: nowrap;
     }
   `;
+
+  /**
+   * Mirrors the `lang` attribute so that a change of language re-renders; the language itself is read from
+   * the element or its nearest `[lang]` ancestor.
+   */
+  @property({ attribute: 'lang' }) protected langAttribute?: string;
 
   /** Fires one of the package's events (a named method, so the manifest takes event names from `@fires`). */
   protected emit(event: Event): boolean {

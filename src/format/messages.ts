@@ -18,6 +18,10 @@ export interface Messages {
   errorTitle: string;
   /** Shown above earlier items when a refresh failed. */
   staleNotice: string;
+  /** An article id the feed does not hold. */
+  articleNotFound: string;
+  /** The link or button back to the news list. */
+  back: string;
   errors: {
     parse: string;
     format: string;
@@ -42,6 +46,8 @@ export const en: Messages = {
   loaded: (n) => (n === 1 ? '1 news item' : `${n} news items`),
   errorTitle: 'The news could not be loaded.',
   staleNotice: 'Showing earlier news: the latest update could not be loaded.',
+  articleNotFound: 'This article could not be found. It may have been removed from the news feed.',
+  back: 'Back to the news',
   errors: {
     parse: 'The feed is damaged: its file is not valid XML or JSON.',
     format: 'This address is a web page, not a feed.',

@@ -14,6 +14,8 @@ export const messages: Messages = {
   loaded: (n) => `${n} 条新闻`,
   errorTitle: '新闻加载失败。',
   staleNotice: '正在显示之前的新闻：最新内容未能加载。',
+  articleNotFound: '找不到这篇文章，它可能已从新闻源中移除。',
+  back: '返回新闻列表',
   errors: {
     parse: '订阅源已损坏：文件不是有效的 XML 或 JSON。',
     format: '该地址是网页，不是订阅源。',

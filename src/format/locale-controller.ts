@@ -1,0 +1,36 @@
+/** A controller that gives an element the words and dates of its language, loading them when needed. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { langOf, loadLocale, localeIfLoaded, matchLang, type LocaleData } from './locale.js';
+
+export class LocaleController implements ReactiveController {
+  /** The language in use; English until another one has loaded. */
+  data: LocaleData = localeIfLoaded('en')!;
+  /** False while the element's language is still loading (render a placeholder, not English words). */
+  ready = true;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** Before each render: the element's language may have changed with its own or an ancestor's `lang`. */
+  hostUpdate(): void {
+    const lang = matchLang(langOf(this.host));
+    if (lang === this.data.lang) {
+      this.ready = true;
+      return;
+    }
+    const loaded = localeIfLoaded(lang);
+    if (loaded) {
+      this.data = loaded;
+      this.ready = true;
+      return;
+    }
+    this.ready = false;
+    loadLocale(lang).then((data) => {
+      if (matchLang(langOf(this.host)) !== lang) return;
+      this.data = data;
+      this.ready = true;
+      this.host.requestUpdate();
+    });
+  }
+}

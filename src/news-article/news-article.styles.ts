@@ -1,0 +1,160 @@
+/** Styles of <news-article>: readable article typography driven by --news-article-* tokens. */
+import { css } from 'lit';
+
+export const newsArticleStyles = css`
+  :host {
+    font-family: var(--news-article-font-family, var(--news-font-family, inherit));
+    color: var(--news-color-text, inherit);
+    --_accent: var(--news-color-accent, #1a56db);
+    --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 62%, transparent));
+    --_border: var(--news-color-border, color-mix(in srgb, currentColor 14%, transparent));
+    --_radius: var(--news-radius, 8px);
+    --_space: var(--news-space, 1rem);
+  }
+  article {
+    max-width: var(--news-article-max-width, 44rem);
+    font-size: var(--news-article-font-size, 1.0625rem);
+    line-height: var(--news-article-line-height, 1.7);
+    overflow-wrap: break-word;
+  }
+  [part~='title'] {
+    margin: 0 0 0.5em;
+    font-size: 2em;
+    line-height: 1.2;
+    text-wrap: balance;
+  }
+  [part~='meta'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 1em;
+    margin-bottom: calc(var(--_space) * 1.5);
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .lead {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  img {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    border-radius: var(--_radius);
+  }
+  .content :where(p, ul, ol, dl, blockquote, figure, pre, .table-scroll) {
+    margin: 0 0 1em;
+  }
+  .content :where(h1, h2, h3, h4, h5, h6) {
+    margin: 1.6em 0 0.5em;
+    line-height: 1.3;
+  }
+  .content h1 {
+    font-size: 1.6em;
+  }
+  .content h2 {
+    font-size: 1.4em;
+  }
+  .content h3 {
+    font-size: 1.2em;
+  }
+  .content :where(h4, h5, h6) {
+    font-size: 1em;
+  }
+  .content :where(ul, ol) {
+    padding-inline-start: 1.5em;
+  }
+  .content li + li {
+    margin-top: 0.25em;
+  }
+  .content a {
+    color: var(--news-article-color-link, var(--_accent));
+    text-underline-offset: 0.15em;
+  }
+  .content a:focus-visible,
+  .table-scroll:focus-visible,
+  [part~='button']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .content blockquote {
+    margin-inline: 0;
+    padding: 0.25em 0 0.25em 1em;
+    border-inline-start: 4px solid var(--_accent);
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .content figure {
+    margin-inline: 0;
+  }
+  .content figcaption {
+    margin-top: 0.5em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .table-scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  .content table {
+    border-collapse: collapse;
+    min-width: 100%;
+    font-size: 0.9375em;
+  }
+  .content :where(th, td) {
+    padding: 0.4em 0.75em;
+    border: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  .content th {
+    background: color-mix(in srgb, currentColor 5%, transparent);
+  }
+  .content :where(code, kbd, samp) {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 0.9em;
+  }
+  .content pre {
+    overflow-x: auto;
+    padding: 1em;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, currentColor 6%, transparent);
+    line-height: 1.5;
+  }
+  .content hr {
+    border: 0;
+    border-top: 1px solid var(--_border);
+    margin: 2em 0;
+  }
+  [part~='status'] {
+    padding: calc(var(--_space) * 0.75);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part~='status'] p {
+    margin: 0 0 0.75em;
+  }
+  [part~='button'] {
+    display: inline-block;
+    margin-inline-end: 0.5em;
+    font: inherit;
+    font-size: 0.9375em;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    padding: 0.35em 1em;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  .skeleton span {
+    display: block;
+    height: 1em;
+    margin: 0.75em 0;
+    border-radius: 4px;
+    background: var(--_border);
+  }
+  .skeleton span:first-child {
+    height: 2em;
+    width: 70%;
+  }
+`;

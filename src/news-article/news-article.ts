@@ -1,0 +1,244 @@
+/** <news-article>: one article of a feed, or given as data, with its HTML body sanitised. */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { ContextProvider } from '@lit/context';
+import { NewsElement } from '../news-element.js';
+import { newsArticleStyles } from './news-article.styles.js';
+import { feedCache } from '../feed/feed-cache.js';
+import { FeedError } from '../feed/feed-error.js';
+import type { NewsFeed, NewsItem } from '../feed/types.js';
+import { NewsErrorEvent, NewsLoadEvent } from '../events.js';
+import { LocaleController } from '../format/locale-controller.js';
+import { formatNewsDate, type DateStyle } from '../format/dates.js';
+import { describeError } from '../format/errors.js';
+import { sanitizeHtml } from '../html/sanitize.js';
+import { articleIdContext } from '../context.js';
+
+const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => unsafeStatic(tag));
+
+/**
+ * One news article: title, date, authors and categories, lead image and the body, whose HTML is sanitised
+ * (no script, no styles, no forms or frames, safe links and images) before it is shown.
+ *
+ * @summary One article of a news feed, with safe HTML.
+ * @tag news-article
+ *
+ * @slot - Fallback markup shown before the article renders, and under the not-found and error messages.
+ * @slot meta - Extra items for the meta line, such as a `<click-counter>`, which receives the article's id.
+ *
+ * @fires {NewsLoadEvent} news-load - The feed was fetched and the article found. `event.feed` is the `NewsFeed`.
+ * @fires {NewsErrorEvent} news-error - The feed could not be fetched or read. `event.error` is a `FeedError`.
+ *
+ * @csspart article - The `<article>` around everything.
+ * @csspart title - The heading (`<h1>` unless `heading-level` says otherwise).
+ * @csspart meta - The line with date, authors, categories and the `meta` slot.
+ * @csspart date - The `<time datetime>`.
+ * @csspart image - The lead image's `<img>`.
+ * @csspart content - The sanitised body.
+ * @csspart status - The not-found and error messages.
+ * @csspart button - The way back to the news, and Retry.
+ *
+ * @cssprop [--news-article-font-family=var(--news-font-family)] - Font of the body.
+ * @cssprop [--news-article-font-size=1.0625rem] - Size of the body text.
+ * @cssprop [--news-article-line-height=1.7] - Line height of the body.
+ * @cssprop [--news-article-max-width=44rem] - Widest line of the article.
+ * @cssprop [--news-article-color-link=var(--news-color-accent)] - Links in the body.
+ */
+export class NewsArticle extends NewsElement {
+  static override defaultTag = 'news-article';
+  static override styles = [NewsElement.styles, newsArticleStyles];
+
+  /** Address of the feed that holds the article. */
+  @property() src = '';
+
+  /** Id of the article in the feed (its guid, Atom id or JSON Feed id). */
+  @property({ attribute: 'article-id' }) articleId = '';
+
+  /** Name of the page-URL parameter that holds the article's id, e.g. `id` for `article.html?id=42`. */
+  @property({ attribute: 'article-id-param' }) articleIdParam = '';
+
+  /** Level of the title heading, 1 to 6. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 1;
+
+  /** How the date reads: `long` (November 20, 2026), `short` or `relative`. */
+  @property({ attribute: 'date-style' }) dateStyle: DateStyle = 'long';
+
+  /** Address of the news list, offered as a way back when the article cannot be shown. */
+  @property({ attribute: 'back-href' }) backHref = '';
+
+  /** The article to show, instead of finding it in `src`. */
+  @property({ attribute: false }) item?: NewsItem;
+
+  @state() private fetched?: NewsFeed;
+  @state() private error?: FeedError;
+
+  private readonly locale = new LocaleController(this);
+  private readonly idProvider = new ContextProvider(this, { context: articleIdContext });
+  private controller?: AbortController;
+  private renderedHtml?: string;
+  private contentDone: Promise<void> = Promise.resolve();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.fetched && this.src) this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.controller = undefined;
+  }
+
+  /** The id asked for: `article-id`, else the page URL's `article-id-param`. */
+  get requestedId(): string {
+    if (this.articleId) return this.articleId;
+    if (!this.articleIdParam) return '';
+    return new URL(location.href).searchParams.get(this.articleIdParam) ?? '';
+  }
+
+  /** The article shown, once known. */
+  get article(): NewsItem | undefined {
+    if (this.item) return this.item;
+    const id = this.requestedId;
+    return id ? this.fetched?.items.find((item) => item.id === id) : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) {
+      this.fetched = this.src ? feedCache.peek(new URL(this.src, document.baseURI).href) : undefined;
+      this.error = undefined;
+      if (!this.fetched) this.load();
+    }
+    this.idProvider.setValue(this.article?.id ?? (this.requestedId || undefined));
+  }
+
+  private async load(): Promise<void> {
+    this.controller?.abort();
+    if (!(this.src ?? '').trim() || !this.isConnected) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      const feed = await feedCache.load(new URL(this.src, document.baseURI).href, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.fetched = feed;
+      this.error = undefined;
+      this.emit(new NewsLoadEvent(feed));
+    } catch (reason) {
+      if (controller.signal.aborted) return;
+      this.error = reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
+      this.emit(new NewsErrorEvent(this.error));
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.locale.data.messages;
+    const article = this.article;
+    if (article && this.locale.ready) return this.renderArticle(article);
+    if (this.error) {
+      return this.renderProblem(describeError(m, this.error), true);
+    }
+    if (this.fetched && this.locale.ready) return this.renderProblem(m.articleNotFound, false);
+    return html`<div class="visually-hidden" role="status">${m.loading}</div>
+      <slot></slot>
+      <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
+  }
+
+  private renderProblem(message: string, canRetry: boolean): TemplateResult {
+    const m = this.locale.data.messages;
+    return html`<div part="status" role="alert">
+        <p>${message}</p>
+        ${
+          canRetry ? html`<button part="button" type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing
+        }
+        ${
+          this.backHref
+            ? html`<a part="button" href=${this.backHref}>${m.back}</a>`
+            : html`<button part="button" type="button" @click=${() => history.back()}>${m.back}</button>`
+        }
+      </div>
+      <slot></slot>`;
+  }
+
+  private renderArticle(item: NewsItem): TemplateResult {
+    const locale = this.locale.data;
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 1));
+    const date = item.published ?? item.updated;
+    const lead = item.image && !inContent(item, item.image.url) ? item.image : undefined;
+    const contentLang = this.fetched?.language;
+    return html`<article part="article">
+      ${staticHtml`<${headings[level - 1]} part="title">${item.title}</${headings[level - 1]}>`}
+      <div part="meta">
+        ${
+          date
+            ? html`<time part="date" datetime=${date.toISOString()}
+                >${formatNewsDate(date, this.dateStyle, locale.dates)}</time
+              >`
+            : nothing
+        }
+        ${item.authors.length ? html`<span class="authors">${item.authors.join(', ')}</span>` : nothing}
+        ${item.categories.length ? html`<span class="categories">${item.categories.join(' · ')}</span>` : nothing}
+        <slot name="meta"></slot>
+      </div>
+      ${
+        lead
+          ? html`<figure class="lead">
+              <img part="image" src=${lead.url} alt=${lead.alt ?? ''} decoding="async" referrerpolicy="no-referrer" />
+            </figure>`
+          : nothing
+      }
+      ${
+        item.contentHtml
+          ? // Filled in updated() with the sanitised body: no Lit bindings inside it.
+            html`<div part="content" class="content" lang=${contentLang || nothing}></div>`
+          : html`<div part="content" class="content" lang=${contentLang || nothing}><p>${item.summary ?? ''}</p></div>`
+      }
+    </article>`;
+  }
+
+  protected override updated(): void {
+    const item = this.article;
+    const content = this.renderRoot.querySelector<HTMLElement>('.content');
+    const body = this.locale.ready ? item?.contentHtml : undefined;
+    if (!content || !body) {
+      this.renderedHtml = undefined;
+      return;
+    }
+    if (body === this.renderedHtml && content.childNodes.length) return;
+    this.renderedHtml = body;
+    this.contentDone = sanitizeHtml(body, { baseUrl: item?.url ?? this.fetched?.url ?? this.src }).then((fragment) => {
+      // A newer article may have replaced this one while it was being sanitised.
+      if (this.renderedHtml !== body) return;
+      wrapTables(fragment);
+      content.replaceChildren(fragment);
+    });
+  }
+
+  /** Resolves when the sanitised body is in place (for hosts that measure or scroll to it). */
+  get contentComplete(): Promise<void> {
+    return this.updateComplete.then(() => this.contentDone);
+  }
+}
+
+/** Whether the body already shows the image (by file name: the body may give it as a relative path). */
+function inContent(item: NewsItem, url: string): boolean {
+  const file = url.split(/[?#]/)[0].split('/').pop();
+  return Boolean(file && item.contentHtml?.includes(file));
+}
+
+/** Wide tables scroll sideways in a focusable region instead of widening the page. */
+function wrapTables(fragment: DocumentFragment): void {
+  for (const table of Array.from(fragment.querySelectorAll('table'))) {
+    const region = document.createElement('div');
+    region.className = 'table-scroll';
+    // Focusable so keyboard users can scroll it; named by the caption when there is one.
+    region.tabIndex = 0;
+    const caption = table.querySelector('caption')?.textContent?.trim();
+    if (caption) {
+      region.setAttribute('role', 'region');
+      region.setAttribute('aria-label', caption);
+    }
+    table.replaceWith(region);
+    region.append(table);
+  }
+}

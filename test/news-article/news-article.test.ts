@@ -1,0 +1,152 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { NewsArticle } from '../../src/news-article/news-article.js';
+import type { NewsList } from '../../src/news-list/news-list.js';
+import { feedCache } from '../../src/feed/feed-cache.js';
+import type { NewsItem } from '../../src/feed/types.js';
+import type { NewsSelectEvent } from '../../src/events.js';
+import '../../src/define.js';
+
+const feedFile = 'articles/college.xml';
+let seq = 0;
+const served = (params: Record<string, string> = {}) => {
+  const key = `article-${Date.now()}-${seq++}`;
+  return { url: `/test-api/feed?${new URLSearchParams({ file: feedFile, key, ...params })}`, key };
+};
+const hits = async (key: string) => (await (await fetch(`/test-api/hits?key=${key}`)).json()).hits as number;
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const shown = (el: NewsArticle) =>
+  waitUntil(() => part(el, 'title') || part(el, 'status'), 'article did not render', { timeout: 5000 });
+
+describe('<news-article>', () => {
+  beforeEach(() => feedCache.clear());
+
+  it('shows the article with the given id: title, date, authors, categories and the sanitised body', async () => {
+    const { url } = served();
+    const el = await fixture<NewsArticle>(html`<news-article src=${url} article-id="a-2"></news-article>`);
+    await shown(el);
+    await el.contentComplete;
+    expect(part(el, 'title')!.tagName).to.equal('H1');
+    expect(part(el, 'title')!.textContent).to.equal('Robotics workshop opens in Almaty');
+    expect(part(el, 'date')!.getAttribute('datetime')).to.equal('2026-11-20T02:00:00.000Z');
+    expect(part(el, 'date')!.textContent).to.equal('November 20, 2026');
+    expect(part(el, 'meta')!.textContent).to.contain('Li Na').and.contain('Workshops');
+    const content = part(el, 'content')!;
+    expect(content.querySelector('h2')!.textContent).to.equal('Equipment');
+    expect(content.querySelector('script, [onclick]')).to.equal(null);
+    expect(content.querySelector('a')!.getAttribute('href')).to.equal(
+      'https://college.example/news/robots/partners.html',
+    );
+    expect(content.querySelector('.table-scroll table')).to.not.equal(null);
+  });
+
+  it('reads the id from the page URL with article-id-param', async () => {
+    history.replaceState(null, '', `${location.pathname}?story=a-1`);
+    try {
+      const el = await fixture<NewsArticle>(
+        html`<news-article src=${served().url} article-id-param="story"></news-article>`,
+      );
+      await shown(el);
+      expect(part(el, 'title')!.textContent).to.equal('Teachers from Dushanbe visit the college');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
+  it('costs no request when a list on the page already loaded the feed', async () => {
+    const { url, key } = served();
+    const wrap = await fixture(
+      html`<div><news-list src=${url}></news-list><news-article src=${url} article-id="a-1"></news-article></div>`,
+    );
+    const article = wrap.querySelector('news-article')!;
+    await shown(article);
+    await waitUntil(() => wrap.querySelector('news-list')!.shadowRoot!.querySelector('[part~="item"]'));
+    expect(await hits(key)).to.equal(1);
+  });
+
+  it('says when the article is not in the feed, with a way back to the news', async () => {
+    const el = await fixture<NewsArticle>(
+      html`<news-article src=${served().url} article-id="nope" back-href="/news/"></news-article>`,
+    );
+    await shown(el);
+    const status = part(el, 'status')!;
+    expect(status.textContent).to.contain('could not be found');
+    expect(status.querySelector('a')!.getAttribute('href')).to.equal('/news/');
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains a feed that cannot be loaded and offers Retry', async () => {
+    const el = document.createElement('news-article');
+    el.src = '/test-api/status/500';
+    el.articleId = 'x';
+    const failed = oneEvent(el, 'news-error');
+    document.body.append(el);
+    await failed;
+    await el.updateComplete;
+    expect(part(el, 'status')!.textContent).to.contain('HTTP 500');
+    expect(part(el, 'status')!.querySelector('button')!.textContent).to.equal('Retry');
+    el.remove();
+  });
+
+  it('renders an item given as a property, at the heading level asked for, in the item’s language', async () => {
+    const item: NewsItem = {
+      id: 'p',
+      title: 'Курс по робототехнике',
+      authors: [],
+      categories: [],
+      published: new Date('2026-05-01T10:00:00Z'),
+      contentHtml: '<p>Текст статьи.</p>',
+    };
+    const el = await fixture<NewsArticle>(
+      html`<news-article .item=${item} heading-level="2" lang="ru"></news-article>`,
+    );
+    await waitUntil(() => part(el, 'date')?.textContent === '1 мая 2026 г.', 'not in Russian');
+    await el.contentComplete;
+    expect(part(el, 'title')!.tagName).to.equal('H2');
+    expect(part(el, 'content')!.textContent).to.contain('Текст статьи.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the lead image only when the body does not already show it', async () => {
+    const el = await fixture<NewsArticle>(html`<news-article src=${served().url} article-id="a-1"></news-article>`);
+    await shown(el);
+    const lead = part(el, 'image') as HTMLImageElement;
+    expect(lead.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    el.articleId = 'a-2';
+    await el.updateComplete;
+    expect(part(el, 'image')).to.equal(null);
+  });
+
+  it('keeps wide tables and images inside a narrow column', async () => {
+    const el = await fixture<NewsArticle>(
+      html`<news-article src=${served().url} article-id="a-2" style="width: 320px"></news-article>`,
+    );
+    await shown(el);
+    await el.contentComplete;
+    const content = part(el, 'content')!;
+    expect(content.scrollWidth).to.be.at.most(320);
+    const region = content.querySelector<HTMLElement>('.table-scroll')!;
+    expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+    expect(region.tabIndex).to.equal(0);
+  });
+
+  it('opens in-page when the host cancels news-select on a list', async () => {
+    const wrap = await fixture(
+      html`<div>
+        <news-list src=${served().url} article-href="#article-{id}"></news-list>
+        <news-article></news-article>
+      </div>`,
+    );
+    const list = wrap.querySelector<NewsList>('news-list')!;
+    const article = wrap.querySelector<NewsArticle>('news-article')!;
+    list.addEventListener('news-select', (event: NewsSelectEvent) => {
+      event.preventDefault();
+      article.item = event.item;
+    });
+    await waitUntil(() => list.shadowRoot!.querySelector('[part~="title"]'));
+    const hash = location.hash;
+    list.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="title"]')!.click();
+    await article.updateComplete;
+    expect(location.hash).to.equal(hash);
+    expect(part(article, 'title')!.textContent).to.equal('Teachers from Dushanbe visit the college');
+  });
+});

@@ -21,21 +21,31 @@ function dropUnusedDateFnsParts() {
   };
 }
 
-export default {
-  input: 'dist/define.js',
-  // Let language chunks import shared code from the entry, so the entry stays one self-contained file.
+const plugins = [
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  dropUnusedDateFnsParts(),
+  minifyTemplateLiterals(),
+  terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+/** One self-contained module per entry; chunks it loads lazily (languages, the sanitiser fallback) beside it. */
+const bundle = (input, file) => ({
+  input,
+  // Let lazy chunks import shared code from the entry, so the entry stays one file.
   preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'cdn',
     format: 'es',
-    entryFileNames: 'news-widgets.js',
+    entryFileNames: file,
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [
-    nodeResolve({ browser: true, exportConditions: ['production'] }),
-    dropUnusedDateFnsParts(),
-    minifyTemplateLiterals(),
-    terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
-  ],
-};
+  plugins,
+});
+
+export default [
+  // All three elements, and the package's exports.
+  bundle('dist/define.js', 'news-widgets.js'),
+  // <news-list> alone, for pages that only list news.
+  bundle('dist/news-list/define.js', 'news-list.js'),
+];

@@ -1,5 +1,5 @@
 // Checks the CDN bundles against the design's budgets (gzip), and prints each figure.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 

@@ -1,13 +1,46 @@
 // Routes the browser tests fetch feeds from: real HTTP with chosen headers, statuses, delays and hit counts.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(root, 'test/fixtures');
+// CI clones the repository with shared/ beside it, as here.
+const corpus = path.resolve(root, '../shared/corpus');
 const hits = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A corpus path, or undefined when it points outside the corpus. */
+function inCorpus(relative) {
+  const file = path.resolve(corpus, relative);
+  return file.startsWith(corpus + path.sep) ? file : undefined;
+}
+
+// Test files' header comments are in their own encoding: UTF-32/16 need decoding before a regex can read them.
+function headText(bytes) {
+  const [a, b, c, d] = bytes;
+  if ((a === 0 && b === 0) || (c === 0 && d === 0 && (b === 0 || (a === 0xff && b === 0xfe)))) {
+    const le = a !== 0 || b !== 0;
+    let out = '';
+    const start = (a === 0 && b === 0 && c === 0xfe) || (a === 0xff && b === 0xfe) ? 4 : 0;
+    for (let i = start; i + 3 < Math.min(bytes.length, 4096); i += 4) {
+      out += String.fromCodePoint(le ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i));
+    }
+    return out;
+  }
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b !== 0)) return new TextDecoder('utf-16be').decode(bytes);
+  if ((a === 0xff && b === 0xfe) || (a !== 0 && b === 0)) return new TextDecoder('utf-16le').decode(bytes);
+  return bytes.subarray(0, 4096).toString('latin1');
+}
+
+/** Description, Expect and Header lines of one feedparser test file (JSON files keep them in "__TEST__"). */
+function testComment(text) {
+  const field = (name) =>
+    [...text.matchAll(new RegExp(`${name}:\\s*(.*?)\\s*(?:$|(?=Expect:|-->))`, 'gm'))].map((m) => m[1].trim());
+  return { description: field('Description')[0] ?? '', expect: field('Expect')[0] ?? '', headers: field('Header') };
+}
 
 /**
  * Koa middleware for @web/test-runner's dev server.
@@ -15,6 +48,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  *     (&fail-after=n: once the key has been served n times, answer 503)
  *   /test-api/hits?key=k    → {"hits": n}
  *   /test-api/status/503    → that status
+ *   /test-api/corpus?file=feedparser/tests/...          → a corpus file's raw bytes
+ *   POST /test-api/corpus-report → saved as .test-results/corpus-report.txt
+ *   /test-api/corpus-index?dirs=feedparser/tests/json,... → [{ path, description, expect, headers }]
+ *   /test-api/feed?...&validators=1 → sends ETag and Last-Modified, and answers a matching conditional
+ *     request with 304 (counted under /test-api/hits?key=k:304)
  */
 export function testRoutes() {
   return async function testRoutesMiddleware(ctx, next) {
@@ -32,6 +70,45 @@ export function testRoutes() {
       ctx.body = `status ${status[1]}`;
       return;
     }
+    if (ctx.path === '/test-api/corpus') {
+      const file = inCorpus(String(q.file ?? ''));
+      if (!file) {
+        ctx.status = 400;
+        return;
+      }
+      ctx.type = 'application/octet-stream';
+      ctx.body = await readFile(file).catch(() => {
+        ctx.status = 404;
+        return '';
+      });
+      return;
+    }
+    if (ctx.path === '/test-api/corpus-report' && ctx.method === 'POST') {
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      await mkdir(path.join(root, '.test-results'), { recursive: true });
+      await writeFile(path.join(root, '.test-results/corpus-report.txt'), Buffer.concat(chunks));
+      ctx.status = 204;
+      return;
+    }
+    if (ctx.path === '/test-api/corpus-index') {
+      const index = [];
+      for (const dir of String(q.dirs ?? '').split(',')) {
+        const folder = inCorpus(dir);
+        if (!folder) {
+          ctx.status = 400;
+          return;
+        }
+        for (const name of (await readdir(folder)).sort()) {
+          if (!/\.(xml|rss|rdf|atom|json)$/.test(name)) continue;
+          const bytes = await readFile(path.join(folder, name));
+          index.push({ path: `${dir}/${name}`, ...testComment(headText(bytes)) });
+        }
+      }
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(index);
+      return;
+    }
     if (ctx.path === '/test-api/feed') {
       if (q.key) hits.set(String(q.key), (hits.get(String(q.key)) ?? 0) + 1);
       if (q['fail-after'] !== undefined && (hits.get(String(q.key)) ?? 0) > Number(q['fail-after'])) {
@@ -45,11 +122,27 @@ export function testRoutes() {
         ctx.status = 400;
         return;
       }
+      const body = await readFile(file);
+      if (q.cors) ctx.set('Access-Control-Allow-Origin', '*');
+      if (q.validators) {
+        const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+        const modified = 'Wed, 01 May 2024 10:00:00 GMT';
+        ctx.set('ETag', etag);
+        ctx.set('Last-Modified', modified);
+        ctx.set('Cache-Control', 'no-cache');
+        const ifNoneMatch = ctx.get('If-None-Match');
+        const ifModifiedSince = ctx.get('If-Modified-Since');
+        if (ifNoneMatch ? ifNoneMatch === etag : ifModifiedSince === modified) {
+          if (q.key) hits.set(`${q.key}:304`, (hits.get(`${q.key}:304`) ?? 0) + 1);
+          ctx.status = 304;
+          return;
+        }
+      } else {
+        ctx.set('Cache-Control', 'no-store');
+      }
       ctx.status = q.status ? Number(q.status) : 200;
       ctx.set('Content-Type', q.type ? String(q.type) : 'application/xml');
-      ctx.set('Cache-Control', 'no-store');
-      if (q.cors) ctx.set('Access-Control-Allow-Origin', '*');
-      ctx.body = await readFile(file);
+      ctx.body = body;
       return;
     }
     return next();

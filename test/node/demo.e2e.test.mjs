@@ -186,15 +186,30 @@ describe('demo pages', { timeout: 120_000 }, () => {
       await news.evaluate((el) => el.setAttribute('category', ''));
       await expectCount(news.locator('[part~="item"]'), 6, 'back to all, first page');
 
-      // news-select is cancelable: the page shows a preview instead of following the link.
+      // The "Latest" list: the page cancels news-select and shows the article in place.
       const before = page.url();
+      const latestTitle = latest.locator('[part~="title"]').first();
+      const chosen = (await latestTitle.textContent()).trim();
+      await latestTitle.click();
+      await page.locator('#preview').waitFor({ state: 'visible' });
+      const previewTitle = page.locator('#preview-article [part~="title"]');
+      await previewTitle.waitFor();
+      assert.equal((await previewTitle.textContent()).trim(), chosen);
+      await page.locator('#preview-article [part~="content"] p').first().waitFor();
+      assert.equal(page.url(), before);
+      await page.keyboard.press('Escape');
+
+      // The main list: a title leads to the article page, which shows that article and a way back.
       const title = news.locator('[part~="item"]').first().locator('[part~="title"]');
       const clicked = (await title.textContent()).trim();
       await title.click();
-      await page.locator('#preview').waitFor({ state: 'visible' });
-      assert.equal((await page.locator('#preview-title').textContent()).trim(), clicked);
-      assert.equal(page.url(), before);
-      await page.keyboard.press('Escape');
+      await page.waitForURL(/article\.html\?lang=en&id=/);
+      const heading = page.locator('news-article h1[part~="title"]');
+      await heading.waitFor();
+      assert.equal((await heading.textContent()).trim(), clicked);
+      assert.match(await page.title(), new RegExp(clicked.slice(0, 20)));
+      await page.locator('a.back').click();
+      await page.waitForURL(/\/demo\/(index\.html)?$/);
 
       assert.deepEqual(errors, [], 'page errors');
     } finally {
@@ -202,25 +217,20 @@ describe('demo pages', { timeout: 120_000 }, () => {
     }
   });
 
-  // Known element bug: removing the attribute sets `category` to null and render calls null.trim().
-  test(
-    'the "All" filter button removes the category attribute and every item shows again',
-    { todo: '<news-list> throws "Cannot read properties of null (reading \'trim\')" when `category` is removed' },
-    async () => {
-      const { page, errors, close } = await open('index.html');
-      try {
-        const news = page.locator('news-list#news');
-        await expectCount(news.locator('[part~="item"]'), 6);
-        await page.locator('#filter button[data-category="Contests"]').click();
-        await expectCount(news.locator('[part~="item"]'), 2);
-        await page.locator('#filter button[data-category=""]').click();
-        await expectCount(news.locator('[part~="item"]'), 6, 'all items, first page');
-        assert.deepEqual(errors, [], 'page errors');
-      } finally {
-        await close();
-      }
-    },
-  );
+  test('the "All" filter button removes the category attribute and every item shows again', async () => {
+    const { page, errors, close } = await open('index.html');
+    try {
+      const news = page.locator('news-list#news');
+      await expectCount(news.locator('[part~="item"]'), 6);
+      await page.locator('#filter button[data-category="Contests"]').click();
+      await expectCount(news.locator('[part~="item"]'), 2);
+      await page.locator('#filter button[data-category=""]').click();
+      await expectCount(news.locator('[part~="item"]'), 6, 'all items, first page');
+      assert.deepEqual(errors, [], 'page errors');
+    } finally {
+      await close();
+    }
+  });
 
   test('the college news page works on a phone', async () => {
     const { page, errors, close } = await open('index.html', { viewport: mobile });
@@ -286,26 +296,21 @@ describe('demo pages', { timeout: 120_000 }, () => {
     }
   });
 
-  // Known parser deviation: JSON Feed item images resolve against the item's url, not the feed's address.
-  test(
-    'the partner page shows the images of the Kazakh JSON feed',
-    { todo: 'parseFeed resolves a JSON Feed item `image` against the item `url` instead of the feed URL' },
-    async () => {
-      const { page, close } = await open('partner-kk.html');
-      try {
-        const kk = page.locator('news-list[lang="kk"]');
-        await expectCount(kk.locator('[part~="item"]'), 5);
-        const images = await imagesOf(page, kk);
-        assert.equal(images.length, 5, `image parts shown: ${images.length} of 5`);
-        assert.ok(
-          images.every((img) => img.width > 0),
-          `images failed: ${images.filter((i) => !i.width).map((i) => i.src)}`,
-        );
-      } finally {
-        await close();
-      }
-    },
-  );
+  test('the partner page shows the images of the Kazakh JSON feed', async () => {
+    const { page, close } = await open('partner-kk.html');
+    try {
+      const kk = page.locator('news-list[lang="kk"]');
+      await expectCount(kk.locator('[part~="item"]'), 5);
+      const images = await imagesOf(page, kk);
+      assert.equal(images.length, 5, `image parts shown: ${images.length} of 5`);
+      assert.ok(
+        images.every((img) => img.width > 0),
+        `images failed: ${images.filter((i) => !i.width).map((i) => i.src)}`,
+      );
+    } finally {
+      await close();
+    }
+  });
 
   test('the grid page shows picture cards in columns, and one column on a phone', async () => {
     for (const [viewport, name] of [
@@ -336,24 +341,19 @@ describe('demo pages', { timeout: 120_000 }, () => {
     }
   });
 
-  // Known element problem: the status text does not wrap long URLs, so the page scrolls sideways on a phone.
-  test(
-    'the error page fits a phone screen',
-    { todo: 'the feed address in the "not a feed" status message does not wrap and overflows its box' },
-    async () => {
-      const { page, errors, close } = await open('error.html', { viewport: mobile });
-      try {
-        await page.locator('news-list#not-a-feed [part~="status"]').first().waitFor({ state: 'visible' });
-        await expectCount(page.locator('news-list#working [part~="item"]'), 3);
-        await screenshot(page, 'error-mobile.png');
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= mobile.width, `the page scrolls sideways: ${width}px wide`);
-        assert.deepEqual(errors, [], 'page errors');
-      } finally {
-        await close();
-      }
-    },
-  );
+  test('the error page fits a phone screen', async () => {
+    const { page, errors, close } = await open('error.html', { viewport: mobile });
+    try {
+      await page.locator('news-list#not-a-feed [part~="status"]').first().waitFor({ state: 'visible' });
+      await expectCount(page.locator('news-list#working [part~="item"]'), 3);
+      await screenshot(page, 'error-mobile.png');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= mobile.width, `the page scrolls sideways: ${width}px wide`);
+      assert.deepEqual(errors, [], 'page errors');
+    } finally {
+      await close();
+    }
+  });
 
   test('the error page explains each failing feed and keeps the working list', async () => {
     const { page, errors, close } = await open('error.html');

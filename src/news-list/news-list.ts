@@ -8,7 +8,8 @@ import { FeedError } from '../feed/feed-error.js';
 import { resolveUrl } from '../feed/urls.js';
 import type { NewsFeed, NewsItem } from '../feed/types.js';
 import { NewsErrorEvent, NewsLoadEvent, NewsSelectEvent } from '../events.js';
-import { langOf, loadLocale, localeIfLoaded, matchLang, type LocaleData } from '../format/locale.js';
+import { LocaleController } from '../format/locale-controller.js';
+import { describeError } from '../format/errors.js';
 import { formatNewsDate, isLive, onMinute, type DateStyle } from '../format/dates.js';
 import type { Messages } from '../format/messages.js';
 
@@ -90,17 +91,13 @@ export class NewsList extends NewsElement {
   /** Items to show instead of fetching `src`; takes precedence over `feed`. */
   @property({ attribute: false }) items?: NewsItem[];
 
-  /** Mirrors the `lang` attribute so a change of language re-renders; read through `langOf`. */
-  @property({ attribute: 'lang' }) protected override langAttribute?: string;
-
   @state() private fetched?: NewsFeed;
   @state() private error?: FeedError;
   @state() private loading = false;
-  @state() private locale: LocaleData = localeIfLoaded('en')!;
-  @state() private localeReady = true;
   @state() private pages = 1;
   @state() private failedImages = new Set<string>();
 
+  private readonly locale = new LocaleController(this);
   private controller?: AbortController;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private stopClock?: () => void;
@@ -137,7 +134,6 @@ export class NewsList extends NewsElement {
     }
     if (changed.has('category') || changed.has('pageSize') || changed.has('limit')) this.pages = 1;
     if (changed.has('refresh')) this.startRefresh();
-    this.updateLocale();
     this.updateClock();
   }
 
@@ -193,23 +189,6 @@ export class NewsList extends NewsElement {
     this.refreshTimer = undefined;
   }
 
-  private updateLocale(): void {
-    const lang = matchLang(langOf(this));
-    if (lang === this.locale.lang) return;
-    const ready = localeIfLoaded(lang);
-    if (ready) {
-      this.locale = ready;
-      this.localeReady = true;
-      return;
-    }
-    this.localeReady = false;
-    loadLocale(lang).then((data) => {
-      if (matchLang(langOf(this)) !== lang) return;
-      this.locale = data;
-      this.localeReady = true;
-    });
-  }
-
   // Relative dates change as time passes: one shared timer re-renders them once a minute.
   private updateClock(): void {
     const live = this.dateStyle === 'relative' && this.isConnected;
@@ -251,21 +230,21 @@ export class NewsList extends NewsElement {
   }
 
   protected override render(): TemplateResult {
-    const m = this.locale.messages;
+    const m = this.locale.data.messages;
     const layout = this.layoutName;
-    const ready = this.hasData && this.localeReady;
+    const ready = this.hasData && this.locale.ready;
     let body: unknown;
     let announce = '';
     if (!ready && this.error) {
       body = this.renderError(m, this.error);
     } else if (!ready) {
-      announce = this.locale.messages.loading;
+      announce = this.locale.data.messages.loading;
       body = this.hasFallback() ? html`<slot></slot>` : this.renderSkeleton();
     } else {
       body = this.renderItems(m);
       if (!this.loading) announce = m.loaded(this.selectedItems().length);
     }
-    return html`<div class=${layout} lang=${this.locale.lang}>
+    return html`<div class=${layout} lang=${this.locale.data.lang}>
       <div class="visually-hidden" role="status">${announce}</div>
       ${body}
     </div>`;
@@ -378,8 +357,8 @@ export class NewsList extends NewsElement {
             ? html`<time
                 part="date"
                 datetime=${date.toISOString()}
-                title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.dates) : ''}
-                >${formatNewsDate(date, style, this.locale.dates)}</time
+                title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.data.dates) : ''}
+                >${formatNewsDate(date, style, this.locale.data.dates)}</time
               >`
             : nothing
         }
@@ -402,25 +381,5 @@ export class NewsList extends NewsElement {
     // Modified and middle clicks open tabs as the reader asked; only plain clicks are offered to the host.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (!this.emit(new NewsSelectEvent(item, href))) event.preventDefault();
-  }
-}
-
-/** An error in words a web editor understands. */
-export function describeError(m: Messages, error: FeedError): string {
-  switch (error.code) {
-    case 'parse':
-      return m.errors.parse;
-    case 'format':
-      return error.feedUrl ? m.errors.formatWithFeed(error.feedUrl) : m.errors.format;
-    case 'http':
-      return error.status === 404 || error.status === 410 ? m.errors.notFound : m.errors.http(error.status ?? 0);
-    case 'cors':
-      return m.errors.cors;
-    case 'network':
-      return navigator.onLine === false ? m.errors.offline : m.errors.network;
-    case 'timeout':
-      return m.errors.timeout;
-    default:
-      return m.errors.unknown;
   }
 }

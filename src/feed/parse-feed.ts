@@ -4,12 +4,12 @@ import { FeedError } from './feed-error.js';
 import { decodeFeedBytes } from './decode.js';
 import { parseFeedDate } from './dates.js';
 import { resolveUrl, xmlBase } from './urls.js';
-import { collapse, escapeHtml, hash, htmlToText, truncate } from './text.js';
+import { collapse, escapeHtml, fixC1, hash, htmlToText, truncate } from './text.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
-const ATOM03 = 'http://purl.org/atom/ns#';
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const DC = 'http://purl.org/dc/elements/1.1/';
+const DCTERMS = 'http://purl.org/dc/terms/';
 const MEDIA = 'http://search.yahoo.com/mrss/';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -54,6 +54,12 @@ const httpUrl = (href: string | null | undefined, base?: string): string | undef
   const url = resolveUrl(href, base);
   return url && /^https?:/.test(url) ? url : undefined;
 };
+/** RSS 2.0 wants "jane@college.example (Jane Doe)"; many write "Jane Doe (jane@…)" or "Jane Doe <jane@…>". */
+function authorName(author: string): string {
+  const m = /^(.*?)\s*[(<]([^)>]*)[)>]$/.exec(author);
+  if (!m) return author;
+  return m[2].includes('@') ? m[1] || m[2] : m[2] || m[1];
+}
 const textToHtml = (t: string): string => escapeHtml(t).replace(/\r?\n/g, '<br>');
 const unique = <T>(list: (T | null | undefined)[]): T[] => [...new Set(list.filter((x): x is T => !!x))];
 
@@ -165,9 +171,9 @@ function readRss(channel: Element, root: Element, ns: string | null, ctx: Contex
   const feedBase = xmlBase(channel, ctx.base);
   const image = one(channel, ns, 'image') ?? one(root, ns, 'image');
   return {
-    title: htmlToText(text(channel, ns, 'title') ?? ''),
+    title: htmlToText(text(channel, ns, 'title') ?? text(channel, DC, 'title') ?? ''),
     url: resolveUrl(text(channel, ns, 'link'), feedBase),
-    description: htmlToText(text(channel, ns, 'description') ?? '') || undefined,
+    description: htmlToText(text(channel, ns, 'description') ?? text(channel, DC, 'description') ?? '') || undefined,
     language: text(channel, ns, 'language') ?? text(channel, DC, 'language'),
     image: (image && httpUrl(text(image, ns, 'url'), feedBase)) ?? itunesImage(channel, feedBase),
     items: finish(
@@ -183,21 +189,30 @@ function readRss(channel: Element, root: Element, ns: string | null, ctx: Contex
         const enclosureUrl = httpUrl(enclosure?.getAttribute('url'), base) ?? itunesImage(item, base);
         return {
           id,
-          title: htmlToText(text(item, ns, 'title') ?? ''),
+          title: htmlToText(text(item, ns, 'title') ?? text(item, DC, 'title') ?? ''),
           url,
-          date: text(item, ns, 'pubDate') ?? text(item, DC, 'date'),
-          updated: text(item, ATOM, 'updated') ?? text(item, DC, 'modified'),
+          date: text(item, ns, 'pubDate') ?? text(item, DC, 'date') ?? text(item, DCTERMS, 'issued'),
+          updated: text(item, ATOM, 'updated') ?? text(item, DCTERMS, 'modified') ?? text(item, DC, 'modified'),
           summaryHtml: text(item, ns, 'description') ?? text(item, DC, 'description'),
-          contentHtml: text(item, CONTENT, 'encoded'),
+          // Older feeds carried the article as <xhtml:body> or <fullitem>.
+          contentHtml:
+            text(item, CONTENT, 'encoded') ??
+            xhtmlBody(one(item, XHTML, 'body') ?? one(item, ns, 'body')) ??
+            text(item, ns, 'fullitem'),
           contentBase: url ?? base,
           image: mediaImage(item, base) ?? (enclosureUrl ? { url: enclosureUrl } : undefined),
           authors: [
-            // RSS 2.0 wants "jane@college.example (Jane Doe)": show the name.
-            ...texts(item, ns, 'author').map((a) => /\(([^)]+)\)/.exec(a)?.[1].trim() ?? a),
+            ...texts(item, ns, 'author'),
             ...texts(item, DC, 'creator'),
+            ...texts(item, DC, 'author'),
             ...texts(item, ITUNES, 'author'),
+          ].map(authorName),
+          categories: [
+            // Some CMSs write <tags>one, two</tags> instead of one <category> per tag.
+            ...texts(item, ns, 'tags').flatMap((t) => t.split(',').map(collapse)),
+            ...texts(item, ns, 'category'),
+            ...texts(item, DC, 'subject'),
           ],
-          categories: [...texts(item, ns, 'category'), ...texts(item, DC, 'subject')],
         };
       }),
       ctx,
@@ -205,18 +220,41 @@ function readRss(channel: Element, root: Element, ns: string | null, ctx: Contex
   };
 }
 
-/** HTML for an Atom text construct (type text, html or xhtml). */
-function atomHtml(el: Element | undefined): string | undefined {
-  if (!el || el.getAttribute('mode') === 'base64') return undefined;
-  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-  if (type.includes('xhtml')) {
-    return (one(el, XHTML, 'div') ?? el).innerHTML.replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '').trim();
+const xhtmlBody = (el: Element | undefined): string | undefined =>
+  el?.innerHTML.replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '').trim() || undefined;
+
+/** Atom 0.3's mode="base64": bytes in UTF-8. */
+function base64Text(data: string): string | undefined {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(data.replace(/\s+/g, '')), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
   }
+}
+
+/** HTML for an Atom text construct (type text, html or xhtml; Atom 0.3 also escaped or base64 modes). */
+function atomHtml(el: Element | undefined): string | undefined {
+  if (!el) return undefined;
+  const type = (el.getAttribute('type') || 'text').toLowerCase();
+  // Atom 1.0 base64-encodes any other media type; Atom 0.3 says so with mode="base64".
+  const binary = type.includes('/') && !type.startsWith('text/') && !/xml/.test(type);
+  if (binary || el.getAttribute('mode') === 'base64') {
+    const decoded = base64Text(el.textContent ?? '');
+    if (decoded === undefined) return undefined;
+    return type.includes('html') ? decoded.trim() : textToHtml(decoded.trim());
+  }
+  if (type.includes('xhtml')) return xhtmlBody(one(el, XHTML, 'div') ?? el) ?? '';
   if (type.includes('html')) return el.textContent?.trim();
   return type === 'text' || type.startsWith('text/') ? textToHtml(el.textContent?.trim() ?? '') : undefined;
 }
 
-function atomLink(el: Element, ns: string, base: string | undefined, rel: string, type = ''): string | undefined {
+function atomLink(
+  el: Element,
+  ns: string | null,
+  base: string | undefined,
+  rel: string,
+  type = '',
+): string | undefined {
   for (const link of all(el, ns, 'link')) {
     if ((link.getAttribute('rel') ?? 'alternate') === rel && (link.getAttribute('type') ?? '').startsWith(type)) {
       const url = resolveUrl(link.getAttribute('href'), xmlBase(link, base));
@@ -226,10 +264,13 @@ function atomLink(el: Element, ns: string, base: string | undefined, rel: string
   return undefined;
 }
 
-const atomAuthors = (el: Element | undefined, ns: string): string[] =>
+const atomId = (id: string | undefined, base: string | undefined): string | undefined =>
+  id && /^\.{0,2}\//.test(id) ? (resolveUrl(id, base) ?? id) : id;
+
+const atomAuthors = (el: Element | undefined, ns: string | null): string[] =>
   el ? all(el, ns, 'author').map((a) => collapse(text(a, ns, 'name') ?? '')) : [];
 
-function readAtom(root: Element, ns: string, ctx: Context): NewsFeed {
+function readAtom(root: Element, ns: string | null, ctx: Context): NewsFeed {
   const feedAuthors = atomAuthors(root, ns);
   const logo = one(root, ns, 'logo') ?? one(root, ns, 'icon');
   return {
@@ -246,7 +287,8 @@ function readAtom(root: Element, ns: string, ctx: Context): NewsFeed {
         const authors = atomAuthors(entry, ns);
         const enclosure = httpUrl(atomLink(entry, ns, ctx.base, 'enclosure', 'image/'));
         return {
-          id: text(entry, ns, 'id'),
+          // Relative ids exist in the wild; resolved, they stay stable and unique.
+          id: atomId(text(entry, ns, 'id'), xmlBase(one(entry, ns, 'id') ?? entry, ctx.base)),
           title: htmlToText(atomHtml(one(entry, ns, 'title')) ?? ''),
           url: atomLink(entry, ns, ctx.base, 'alternate'),
           date: text(entry, ns, 'published') ?? text(entry, ns, 'issued'),
@@ -321,11 +363,29 @@ function readJson(json: string, ctx: Context): NewsFeed {
   };
 }
 
+/** Makes the href and src URLs in content absolute: the article is shown on another page than the feed's. */
+function absoluteLinks(html: string | undefined, base: string | undefined): string | undefined {
+  if (!html || !base || !/\s(?:href|src)\s*=/i.test(html)) return html;
+  return html.replace(
+    /(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi,
+    (m, attr: string, dq?: string, sq?: string) => {
+      const value = (dq ?? sq ?? '').trim();
+      // Absolute URLs and in-page anchors stay as written (unsafe schemes are the sanitiser's job).
+      if (!value || value[0] === '#' || /^[a-z][\w+.-]*:/i.test(value)) return m;
+      try {
+        return `${attr}"${new URL(value.replace(/&amp;/g, '&'), base).href.replace(/&/g, '&amp;').replace(/"/g, '%22')}"`;
+      } catch {
+        return m;
+      }
+    },
+  );
+}
+
 /** Applies the fallbacks every format shares, and keeps ids unique within the feed. */
 function finish(drafts: Draft[], ctx: Context): NewsItem[] {
   const used = new Set<string>();
   return drafts.map((d) => {
-    const contentHtml = d.contentHtml ?? d.summaryHtml;
+    const contentHtml = absoluteLinks(d.contentHtml ?? d.summaryHtml, d.contentBase);
     // A description that is also the content is an article, not a summary: cut it like one.
     let summary = d.summary ?? (d.contentHtml && d.summaryHtml ? htmlToText(d.summaryHtml) : undefined);
     // 4,000 characters of HTML hold far more than 300 of text; parsing whole articles would be slow.
@@ -363,7 +423,8 @@ export function parseFeed(input: string | ArrayBuffer | Uint8Array, options: Par
       ? input
       : decodeFeedBytes(input instanceof Uint8Array ? input : new Uint8Array(input), options.contentType);
   // The bytes are text by now: a declaration naming another encoding, or a BOM, would only upset the parser.
-  const source = raw.replace(/^\uFEFF?\s*(?:<\?xml\s[^>]*\?>\s*)?/, '');
+  // C1 controls in text are windows-1252 punctuation that went through the wrong decoder ("don\u0092t").
+  const source = fixC1(raw).replace(/^\uFEFF?\s*(?:<\?xml\s[^>]*\?>\s*)?/, '');
   const ctx: Context = { base: options.url, zone: options.defaultTimeZone };
   if (!source.trim()) throw new FeedError('parse', 'The feed is empty');
   if (source[0] === '{' || source[0] === '[') return readJson(source, ctx);
@@ -380,15 +441,15 @@ export function parseFeed(input: string | ArrayBuffer | Uint8Array, options: Par
   const root = doc.documentElement;
   const ns = root.namespaceURI;
   const name = root.localName;
-  if (name === 'rss') {
-    const channel = one(root, ns, 'channel');
-    if (channel) return readRss(channel, root, ns, ctx);
-  }
+  // A channel-less <rss> (a feed with nothing in it yet) is still a feed.
+  if (name === 'rss') return readRss(one(root, ns, 'channel') ?? root, root, ns, ctx);
   if (name === 'RDF' && ns === RDF) {
-    const channel = [...root.children].find((c) => c.localName === 'channel');
-    if (channel) return readRss(channel, root, channel.namespaceURI, ctx);
+    const channel = [...root.children].find((c) => c.localName === 'channel' || c.localName === 'item');
+    const rssNs = channel?.namespaceURI ?? root.lookupNamespaceURI(null);
+    return readRss(channel?.localName === 'channel' ? channel : root, root, rssNs, ctx);
   }
-  if (name === 'feed' && (ns === ATOM || ns === ATOM03)) return readAtom(root, ns, ctx);
+  // Atom 1.0 and 0.3; a <feed> in no namespace or a home-made one is a hand-written Atom feed, read alike.
+  if (name === 'feed') return readAtom(root, ns, ctx);
   if (name === 'html') notAFeed(source, ctx.base);
   throw new FeedError('format', `A <${name}> document is not a feed`);
 }

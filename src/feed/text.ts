@@ -4,8 +4,16 @@ let template: HTMLTemplateElement | undefined;
 // Block boundaries would otherwise glue words together in textContent ("end.Next").
 const BLOCK = /<(\/?(?:p|div|br|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|figure|figcaption|section|article|hr)\b)/gi;
 
-/** Collapses whitespace (including no-break spaces) and trims. */
-export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+let cp1252: TextDecoder | undefined;
+const fromCp1252 = (c: string): string =>
+  (cp1252 ??= new TextDecoder('windows-1252')).decode(Uint8Array.of(c.charCodeAt(0)));
+
+/** C1 controls in text are windows-1252 punctuation that went through the wrong decoder ("don\u0092t"). */
+export const fixC1 = (text: string): string =>
+  /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, fromCp1252) : text;
+
+/** Collapses whitespace (including no-break spaces) and trims; repairs windows-1252 punctuation. */
+export const collapse = (text: string): string => fixC1(text.replace(/\s+/g, ' ').trim());
 
 /** Text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {

@@ -12,7 +12,7 @@ export interface NewsItem {
   updated?: Date;
   /** Plain text summary: from description/summary, else from the start of the content. */
   summary?: string;
-  /** The feed's HTML as given. Unsanitised: sanitise it before rendering. */
+  /** The feed's HTML as given, with relative `href`/`src` made absolute. Unsanitised: sanitise it before rendering. */
   contentHtml?: string;
   image?: NewsImage;
   authors: string[];

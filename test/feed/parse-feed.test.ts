@@ -157,7 +157,10 @@ describe('parseFeed: Atom', () => {
     expect(entry.id).to.equal('tag:college.example,2024:welding');
     expect(entry.title).to.equal('Welding & metalwork taster');
     expect(entry.summary).to.equal('Try a welding torch <safely> in one afternoon.');
-    expect(entry.contentHtml).to.equal('<p>Safety first: gloves are provided.</p><img src="torch.jpg">');
+    // Relative links in content are made absolute: the article is shown on another page than the feed.
+    expect(entry.contentHtml).to.equal(
+      '<p>Safety first: gloves are provided.</p><img src="https://college.example/blog/posts/2024/torch.jpg">',
+    );
     expect(entry.published?.toISOString()).to.equal('2024-05-04T04:15:30.250Z');
     expect(entry.updated?.toISOString()).to.equal('2024-05-04T05:00:00.000Z');
     expect(entry.authors).to.deep.equal(['Dana Park', 'Lee Ortiz']);

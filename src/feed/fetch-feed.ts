@@ -12,6 +12,17 @@ export interface FetchFeedOptions {
   defaultTimeZone?: string;
 }
 
+/** Options of {@link fetchFeedIfChanged}. */
+export interface ConditionalFetchOptions extends FetchFeedOptions {
+  /** Validators of the copy the caller holds: sent as `If-None-Match` / `If-Modified-Since`. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** A fresh feed with its validators, or `notModified` when the server answered 304 to a conditional request. */
+export type ConditionalFetchResult =
+  { notModified: false; feed: NewsFeed; etag?: string; lastModified?: string } | { notModified: true };
+
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
 
@@ -28,7 +39,20 @@ function isCrossOrigin(url: string): boolean {
  * @throws {FeedError} `http`, `cors`, `network`, `timeout`, `aborted`, or `parse`/`format` from {@link parseFeed}; `url` is always set.
  */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<NewsFeed> {
-  const { signal, timeout = 15000 } = options;
+  const result = await fetchFeedIfChanged(url, options);
+  // Without validators no 304 can come back.
+  return (result as { feed: NewsFeed }).feed;
+}
+
+/**
+ * Like {@link fetchFeed}, with a conditional request when validators are given: a 304 costs no parsing.
+ * The browser's HTTP cache is bypassed for revalidation (`no-cache`), so the server really is asked.
+ */
+export async function fetchFeedIfChanged(
+  url: string,
+  options: ConditionalFetchOptions = {},
+): Promise<ConditionalFetchResult> {
+  const { signal, timeout = 15000, etag, lastModified } = options;
   // One controller for the caller's signal and the timer: AbortSignal.any is too new for some readers' browsers.
   const controller = new AbortController();
   let timedOut = false;
@@ -42,13 +66,28 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   try {
     // Aborting first makes fetch reject at once, without a request, through the same path as a later abort.
     if (signal?.aborted) onAbort();
-    const response = await request({ headers: { Accept: ACCEPT } });
+    const headers: Record<string, string> = { Accept: ACCEPT };
+    if (etag) headers['If-None-Match'] = etag;
+    if (lastModified) headers['If-Modified-Since'] = lastModified;
+    // Cross-origin, these headers would cost a CORS preflight many feed servers refuse; there `no-cache` has the
+    // browser revalidate its own cached copy instead, which it does without one.
+    const conditional = Boolean(etag || lastModified) && !isCrossOrigin(url);
+    const response = await request(
+      etag || lastModified ? { headers: conditional ? headers : { Accept: ACCEPT }, cache: 'no-cache' } : { headers },
+    );
+    if (response.status === 304 && conditional) return { notModified: true };
     if (!response.ok) throw new FeedError('http', `HTTP ${response.status}`, { status: response.status });
-    return parseFeed(await response.arrayBuffer(), {
+    const feed = parseFeed(await response.arrayBuffer(), {
       url: response.url || url,
       contentType: response.headers.get('content-type') ?? undefined,
       defaultTimeZone: options.defaultTimeZone,
     });
+    return {
+      notModified: false,
+      feed,
+      etag: response.headers.get('etag') ?? undefined,
+      lastModified: response.headers.get('last-modified') ?? undefined,
+    };
   } catch (error) {
     if (error instanceof FeedError) {
       throw new FeedError(error.code, error.message, { ...error, url, cause: error.cause });

@@ -18,6 +18,8 @@ export interface Messages {
   errorTitle: string;
   /** Shown above earlier items when a refresh failed. */
   staleNotice: string;
+  /** Shown above the items of a several-feed list when some of its feeds could not be loaded. */
+  partialNotice: (failed: number) => string;
   /** An article id the feed does not hold. */
   articleNotFound: string;
   /** The link or button back to the news list. */
@@ -46,6 +48,8 @@ export const en: Messages = {
   loaded: (n) => (n === 1 ? '1 news item' : `${n} news items`),
   errorTitle: 'The news could not be loaded.',
   staleNotice: 'Showing earlier news: the latest update could not be loaded.',
+  partialNotice: (n) =>
+    n === 1 ? 'One of the news feeds could not be loaded.' : `${n} of the news feeds could not be loaded.`,
   articleNotFound: 'This article could not be found. It may have been removed from the news feed.',
   back: 'Back to the news',
   errors: {

@@ -6,6 +6,7 @@ import { newsListStyles } from './news-list.styles.js';
 import { feedCache } from '../feed/feed-cache.js';
 import { FeedError } from '../feed/feed-error.js';
 import { resolveUrl } from '../feed/urls.js';
+import { truncate } from '../feed/text.js';
 import type { NewsFeed, NewsItem } from '../feed/types.js';
 import { NewsErrorEvent, NewsLoadEvent, NewsSelectEvent } from '../events.js';
 import { LocaleController } from '../format/locale-controller.js';
@@ -58,7 +59,10 @@ export class NewsList extends NewsElement {
   static override defaultTag = 'news-list';
   static override styles = [NewsElement.styles, newsListStyles];
 
-  /** Address of the feed (RSS 2.0, RSS 1.0, Atom or JSON Feed), absolute or relative to the page. */
+  /**
+   * Address of the feed (RSS 2.0, RSS 1.0, Atom or JSON Feed), absolute or relative to the page. Several
+   * addresses, separated by spaces, show as one list: newest first, each item once.
+   */
   @property() src = '';
 
   /** Most items to show. */
@@ -82,8 +86,17 @@ export class NewsList extends NewsElement {
   /** Items per page: the first page shows this many and a "More" button shows the next. 0 shows all at once. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 0;
 
-  /** Re-fetches the feed every this many seconds (at least 10) while the page is visible. 0 never does. */
+  /**
+   * Re-fetches the feed every this many seconds (at least 10) while the list is on screen and the page visible;
+   * after failures the wait doubles, up to 16 times. 0 never does.
+   */
   @property({ type: Number }) refresh = 0;
+
+  /** Longest summary, in characters: longer ones are cut at a word boundary with "…". */
+  @property({ type: Number, attribute: 'summary-length' }) summaryLength = 160;
+
+  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. */
+  @property({ attribute: 'time-zone' }) timeZone = '+08:00';
 
   /** A feed to show instead of fetching `src`. */
   @property({ attribute: false }) feed?: NewsFeed;
@@ -93,13 +106,22 @@ export class NewsList extends NewsElement {
 
   @state() private fetched?: NewsFeed;
   @state() private error?: FeedError;
+  /** Feeds of a several-feed `src` that failed while others loaded. */
+  @state() private partialErrors: FeedError[] = [];
   @state() private loading = false;
   @state() private pages = 1;
   @state() private failedImages = new Set<string>();
 
   private readonly locale = new LocaleController(this);
   private controller?: AbortController;
-  private refreshTimer?: ReturnType<typeof setInterval>;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
+  /** Failed loads in a row: each doubles the refresh interval. */
+  private failures = 0;
+  /** A refresh fell due while the list was hidden: it runs when the list shows again. */
+  private refreshDue = false;
+  private onScreen = true;
+  private observer?: IntersectionObserver;
+  private readonly onVisibility = () => this.refreshIfDue();
   private stopClock?: () => void;
   private focusIndex = -1;
 
@@ -108,6 +130,14 @@ export class NewsList extends NewsElement {
     // Reconnected after a move in the DOM: the load aborted on disconnect starts again.
     if (this.hasUpdated && !this.fetched && this.src) this.load();
     this.startRefresh();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    if (typeof IntersectionObserver === 'function') {
+      this.observer = new IntersectionObserver((entries) => {
+        this.onScreen = entries[entries.length - 1].isIntersecting;
+        this.refreshIfDue();
+      });
+      this.observer.observe(this);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -116,6 +146,9 @@ export class NewsList extends NewsElement {
     this.controller = undefined;
     this.loading = false;
     this.stopRefresh();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.observer?.disconnect();
+    this.observer = undefined;
     this.stopClock?.();
     this.stopClock = undefined;
   }
@@ -126,9 +159,12 @@ export class NewsList extends NewsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) {
-      this.fetched = this.src ? feedCache.peek(this.absoluteSrc()) : undefined;
+    if (changed.has('src') || changed.has('timeZone')) {
+      // Stored copies (this page's, or an earlier visit's) show at once while the feeds are fetched.
+      const stored = this.sources().map((url) => feedCache.peek(url, this.timeZone));
+      this.fetched = stored.every(Boolean) && stored.length ? mergeFeeds(stored as NewsFeed[]) : undefined;
       this.error = undefined;
+      this.partialErrors = [];
       this.pages = 1;
       this.load();
     }
@@ -144,26 +180,39 @@ export class NewsList extends NewsElement {
     }
   }
 
-  private absoluteSrc(): string {
-    return new URL((this.src ?? '').trim(), document.baseURI).href;
+  /** The absolute addresses in `src`. */
+  private sources(): string[] {
+    const urls = (this.src ?? '').trim().split(/\s+/).filter(Boolean);
+    return [...new Set(urls.map((src) => new URL(src, document.baseURI).href))];
   }
 
   private async load(force = false): Promise<void> {
     this.controller?.abort();
-    if (!(this.src ?? '').trim() || !this.isConnected) return;
+    const urls = this.sources();
+    if (!urls.length || !this.isConnected) return;
     const controller = new AbortController();
     this.controller = controller;
     this.loading = true;
     try {
-      const feed = await feedCache.load(this.absoluteSrc(), { signal: controller.signal, force });
-      if (controller.signal.aborted) return;
-      this.fetched = feed;
-      this.error = undefined;
-      this.emit(new NewsLoadEvent(feed));
-    } catch (reason) {
-      if (controller.signal.aborted) return;
-      this.error = reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
-      this.emit(new NewsErrorEvent(this.error));
+      const { signal } = controller;
+      const results = await Promise.allSettled(
+        urls.map((url) => feedCache.load(url, { signal, force, timeZone: this.timeZone })),
+      );
+      if (signal.aborted) return;
+      const feeds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const errors = results.flatMap((r) => (r.status === 'rejected' ? [asFeedError(r.reason)] : []));
+      this.failures = errors.length ? this.failures + 1 : 0;
+      if (feeds.length) {
+        // One failing feed among several shows a notice; the others still show.
+        this.fetched = mergeFeeds(feeds);
+        this.error = undefined;
+        this.partialErrors = errors;
+        this.emit(new NewsLoadEvent(this.fetched));
+        for (const error of errors) this.emit(new NewsErrorEvent(error));
+      } else {
+        this.error = errors[0];
+        this.emit(new NewsErrorEvent(this.error));
+      }
     } finally {
       if (this.controller === controller) {
         this.loading = false;
@@ -172,21 +221,29 @@ export class NewsList extends NewsElement {
     }
   }
 
+  /** Schedules the next refresh: the interval, doubled for each failure in a row (at most ×16). */
   private startRefresh(): void {
     this.stopRefresh();
     if (this.refresh > 0 && this.isConnected) {
-      this.refreshTimer = setInterval(
-        () => {
-          if (document.visibilityState === 'visible' && !this.loading) this.load(true);
-        },
-        Math.max(10, this.refresh) * 1000,
-      );
+      const delay = Math.max(10, this.refresh) * 1000 * 2 ** Math.min(this.failures, 4);
+      this.refreshTimer = setTimeout(() => {
+        this.refreshDue = true;
+        this.refreshIfDue();
+      }, delay);
     }
   }
 
+  /** Refreshes when one is due and the reader can see the list: hidden tabs and off-screen lists cost nothing. */
+  private refreshIfDue(): void {
+    if (!this.refreshDue || document.visibilityState !== 'visible' || !this.onScreen || this.loading) return;
+    this.refreshDue = false;
+    this.load(true).then(() => this.startRefresh());
+  }
+
   private stopRefresh(): void {
-    clearInterval(this.refreshTimer);
+    clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
+    this.refreshDue = false;
   }
 
   // Relative dates change as time passes: one shared timer re-renders them once a minute.
@@ -300,7 +357,9 @@ export class NewsList extends NewsElement {
               <p>${m.staleNotice}</p>
               <button part="button" type="button" @click=${() => this.load(true)}>${m.retry}</button>
             </div>`
-          : nothing
+          : this.partialErrors.length
+            ? html`<p part="status" class="error" role="status">${m.partialNotice(this.partialErrors.length)}</p>`
+            : nothing
       }
       <ul part="list" role="list" aria-label=${title || m.news}>
         ${shown.map((item, index) => this.renderItem(item, index, withImages))}
@@ -362,7 +421,11 @@ export class NewsList extends NewsElement {
               >`
             : nothing
         }
-        ${item.summary && !compact ? html`<p part="summary">${item.summary}</p>` : nothing}
+        ${
+          item.summary && !compact
+            ? html`<p part="summary">${truncate(item.summary, Math.max(1, this.summaryLength))}</p>`
+            : nothing
+        }
       </div>
     </li>`;
   }
@@ -382,4 +445,30 @@ export class NewsList extends NewsElement {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (!this.emit(new NewsSelectEvent(item, href))) event.preventDefault();
   }
+}
+
+const asFeedError = (reason: unknown): FeedError =>
+  reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
+
+/** Several feeds as one: newest first (undated items last), each item once by id or link. */
+export function mergeFeeds(feeds: NewsFeed[]): NewsFeed {
+  if (feeds.length === 1) return feeds[0];
+  const seen = new Set<string>();
+  const items: NewsItem[] = [];
+  for (const item of feeds.flatMap((f) => f.items)) {
+    const keys = [`id:${item.id}`, item.url && `url:${item.url}`].filter((k): k is string => !!k);
+    if (keys.some((k) => seen.has(k))) continue;
+    keys.forEach((k) => seen.add(k));
+    items.push(item);
+  }
+  const time = (item: NewsItem) => (item.published ?? item.updated)?.getTime() ?? -Infinity;
+  // Array.prototype.sort is stable: items of equal date keep their feed order.
+  items.sort((a, b) => time(b) - time(a));
+  return {
+    title: feeds
+      .map((f) => f.title)
+      .filter(Boolean)
+      .join(' · '),
+    items,
+  };
 }

@@ -17,6 +17,7 @@ export const messages: Messages = {
   loaded: (n) => `${n} ${itemWord[plural.select(n)] ?? 'новостей'}`,
   errorTitle: 'Не удалось загрузить новости.',
   staleNotice: 'Показаны прежние новости: обновление не удалось загрузить.',
+  partialNotice: (n) => `Не удалось загрузить новостных лент: ${n}.`,
   articleNotFound: 'Статья не найдена. Возможно, её уже убрали из ленты новостей.',
   back: 'Назад к новостям',
   errors: {

@@ -14,6 +14,7 @@ export const messages: Messages = {
   loaded: (n) => `${n} 条新闻`,
   errorTitle: '新闻加载失败。',
   staleNotice: '正在显示之前的新闻：最新内容未能加载。',
+  partialNotice: (n) => `有 ${n} 个新闻源未能加载。`,
   articleNotFound: '找不到这篇文章，它可能已从新闻源中移除。',
   back: '返回新闻列表',
   errors: {

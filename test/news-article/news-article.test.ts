@@ -4,7 +4,16 @@ import type { NewsList } from '../../src/news-list/news-list.js';
 import { feedCache } from '../../src/feed/feed-cache.js';
 import type { NewsItem } from '../../src/feed/types.js';
 import type { NewsSelectEvent } from '../../src/events.js';
+import { ContextConsumer } from '@lit/context';
+import { LitElement } from 'lit';
+import { articleIdContext } from '../../src/context.js';
 import '../../src/define.js';
+
+/** Stands in for a counter in the meta slot: it reads the article id from context, as <click-counter> will. */
+class ArticleIdProbe extends LitElement {
+  readonly consumer = new ContextConsumer(this, { context: articleIdContext, subscribe: true });
+}
+customElements.define('article-id-probe', ArticleIdProbe);
 
 const feedFile = 'articles/college.xml';
 let seq = 0;
@@ -37,6 +46,21 @@ describe('<news-article>', () => {
       'https://college.example/news/robots/partners.html',
     );
     expect(content.querySelector('.table-scroll table')).to.not.equal(null);
+  });
+
+  it('gives elements in its meta slot the article id through context', async () => {
+    const el = await fixture<NewsArticle>(
+      html`<news-article src=${served().url} article-id="a-1"
+        ><article-id-probe slot="meta"></article-id-probe
+      ></news-article>`,
+    );
+    await shown(el);
+    const probe = el.querySelector<ArticleIdProbe>('article-id-probe')!;
+    expect(probe.consumer.value).to.equal('a-1');
+    expect(probe.assignedSlot!.name).to.equal('meta');
+    el.articleId = 'a-2';
+    await el.updateComplete;
+    expect(probe.consumer.value).to.equal('a-2');
   });
 
   it('reads the id from the page URL with article-id-param', async () => {

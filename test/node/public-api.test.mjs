@@ -65,6 +65,24 @@ test('custom-elements.json documents the attributes, events, parts and custom pr
   assert.ok(decl.cssProperties.length >= 8);
 });
 
+test('custom-elements.json documents the attributes, events, slots and parts of <news-article>', () => {
+  const manifest = JSON.parse(read('custom-elements.json'));
+  const decl = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'news-article');
+  assert.ok(decl, 'news-article is not in the manifest');
+  const attrs = decl.attributes.map((a) => a.name);
+  for (const name of ['src', 'article-id', 'article-id-param', 'heading-level', 'date-style', 'back-href', 'lang']) {
+    assert.ok(attrs.includes(name), `attribute ${name}`);
+  }
+  assert.deepEqual(decl.events.map((e) => e.name).sort(), ['news-error', 'news-load']);
+  assert.deepEqual(decl.slots.map((s) => s.name).sort(), ['', 'meta']);
+  for (const part of ['article', 'title', 'meta', 'date', 'image', 'content', 'status', 'button']) {
+    assert.ok(
+      decl.cssParts.some((p) => p.name === part),
+      `part ${part}`,
+    );
+  }
+});
+
 test('every custom property the styles read is documented in JSDoc and in the README', () => {
   const readme = read('README.md');
   const sources = sourceFiles('src');

@@ -24,7 +24,9 @@ export type FeedLoader = (
 /** The validators each loaded feed came with, for the store; the cache writes it only if the result is kept. */
 const validators = new WeakMap<NewsFeed, { etag?: string; lastModified?: string }>();
 
-const keyOf = (url: string, timeZone?: string): string => (timeZone ? `${url} ${timeZone}` : url);
+// The parser's default zone is no zone at all here, so callers that name it and callers that don't share a feed.
+const keyOf = (url: string, timeZone?: string): string =>
+  timeZone && timeZone !== '+08:00' ? `${url} ${timeZone}` : url;
 
 /**
  * The default loader: a conditional request with the validators of the stored copy (a 304 reuses it).

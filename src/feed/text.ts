@@ -15,10 +15,35 @@ export const fixC1 = (text: string): string =>
 /** Collapses whitespace (including no-break spaces) and trims; repairs windows-1252 punctuation. */
 export const collapse = (text: string): string => fixC1(text.replace(/\s+/g, ' ').trim());
 
+const SIMPLE_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+// A tag, its quoted attributes allowed to hold ">", or a comment.
+const TAG = /<!--[\s\S]*?-->|<\/?[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi;
+
 /** Text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   // Most titles hold no markup: skip the parser for them (1,000-item feeds).
   if (!/<|&[#\w]/.test(html)) return collapse(html);
+  // Plain markup (no script or style, no other named entities, no stray "<") needs no parser: a template per
+  // item made parsing a 1,000-item feed three times slower than the DOMParser alone.
+  if (!/<(?:script|style|noscript|template|textarea|title|xmp|plaintext)\b|<!\[/i.test(html)) {
+    const stripped = html.replace(BLOCK, ' <$1').replace(TAG, '');
+    if (!stripped.includes('<')) {
+      let simple = true;
+      const text = stripped.replace(
+        /&(?:#(\d+)|#x([\da-f]+)|(\w+));?/gi,
+        (m, dec?: string, hex?: string, name?: string) => {
+          if (name) {
+            const value = m.endsWith(';') ? SIMPLE_ENTITIES[name] : undefined;
+            if (value === undefined) simple = false;
+            return value ?? m;
+          }
+          const cp = dec ? +dec : parseInt(hex!, 16);
+          return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+        },
+      );
+      if (simple) return collapse(text);
+    }
+  }
   // A template's content is inert: no script runs, no image loads.
   template ??= document.createElement('template');
   template.innerHTML = html.replace(BLOCK, ' <$1');

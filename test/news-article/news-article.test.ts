@@ -83,7 +83,9 @@ describe('<news-article>', () => {
     );
     const article = wrap.querySelector('news-article')!;
     await shown(article);
-    await waitUntil(() => wrap.querySelector('news-list')!.shadowRoot!.querySelector('[part~="item"]'));
+    await waitUntil(() => wrap.querySelector('news-list')!.shadowRoot!.querySelector('[part~="item"]'), 'timed out', {
+      timeout: 5000,
+    });
     expect(await hits(key)).to.equal(1);
   });
 
@@ -123,7 +125,7 @@ describe('<news-article>', () => {
     const el = await fixture<NewsArticle>(
       html`<news-article .item=${item} heading-level="2" lang="ru"></news-article>`,
     );
-    await waitUntil(() => part(el, 'date')?.textContent === '1 мая 2026 г.', 'not in Russian');
+    await waitUntil(() => part(el, 'date')?.textContent === '1 мая 2026 г.', 'not in Russian', { timeout: 5000 });
     await el.contentComplete;
     expect(part(el, 'title')!.tagName).to.equal('H2');
     expect(part(el, 'content')!.textContent).to.contain('Текст статьи.');
@@ -166,7 +168,7 @@ describe('<news-article>', () => {
       event.preventDefault();
       article.item = event.item;
     });
-    await waitUntil(() => list.shadowRoot!.querySelector('[part~="title"]'));
+    await waitUntil(() => list.shadowRoot!.querySelector('[part~="title"]'), 'timed out', { timeout: 5000 });
     const hash = location.hash;
     list.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="title"]')!.click();
     await article.updateComplete;

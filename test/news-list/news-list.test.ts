@@ -177,11 +177,11 @@ describe('<news-list>', () => {
   it('tries again when the reader presses Retry', async () => {
     const { url, key } = served('lists/twelve.xml', { status: 500 });
     const el = await fixture<NewsList>(html`<news-list src=${url}></news-list>`);
-    await waitUntil(() => parts(el, 'button').length > 0);
+    await waitUntil(() => parts(el, 'button').length > 0, 'timed out', { timeout: 5000 });
     const retry = parts(el, 'button')[0];
     expect(retry.textContent!.trim()).to.equal('Retry');
     retry.click();
-    await waitUntil(async () => (await hits(key)) === 2, 'no second request');
+    await waitUntil(async () => (await hits(key)) === 2, 'no second request', { timeout: 5000 });
   });
 
   it('keeps showing the last good items when a refresh fails', async () => {

@@ -108,7 +108,8 @@ export class NewsArticle extends NewsElement {
     if (changed.has('src')) {
       this.fetched = this.src ? feedCache.peek(new URL(this.src, document.baseURI).href) : undefined;
       this.error = undefined;
-      if (!this.fetched) this.load();
+      // A stored copy shows at once; the load confirms or refreshes it (and costs nothing if this page has it).
+      this.load();
     }
     this.idProvider.setValue(this.article?.id ?? (this.requestedId || undefined));
   }

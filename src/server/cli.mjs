@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// news-widgets-server: serve the counter protocol, or import counts from a CSV file.
+import { parseArgs } from 'node:util';
+import { createCounterServer } from './index.mjs';
+import { importCountsFile } from './import-csv.mjs';
+import { DEFAULT_DB_PATH, openStore } from './store.mjs';
+
+const USAGE = `Usage:
+  news-widgets-server [serve] [options]
+  news-widgets-server import FILE.csv [--add] [--skip-invalid] [--db PATH | --redis URL]
+
+Serve options (environment variable in brackets):
+  --port N                 port to listen on (8787) [NEWS_COUNTER_PORT]
+  --host HOST              address to listen on (127.0.0.1) [NEWS_COUNTER_HOST]
+  --db PATH                SQLite file (${DEFAULT_DB_PATH}) [NEWS_COUNTER_DB]
+  --sync normal|full       SQLite durability: normal survives a process crash, full also power loss (normal)
+  --redis URL              keep counts in Redis, shared by several processes [NEWS_COUNTER_REDIS]
+  --allow-origin LIST      comma-separated origins whose pages may record views [NEWS_COUNTER_ORIGINS]
+  --allow-no-origin        also record views from requests without an Origin header [NEWS_COUNTER_ALLOW_NO_ORIGIN=1]
+  --trust-proxy [N]        read the client address from X-Forwarded-For, N proxies deep (1) [NEWS_COUNTER_TRUST_PROXY]
+  --rate-views N           recorded views per address per minute, 0 for no limit (120) [NEWS_COUNTER_RATE_VIEWS]
+  --rate-reads N           count and feed reads per address per minute, 0 for no limit (600) [NEWS_COUNTER_RATE_READS]
+  --proxy-hosts LIST       hosts /v1/feed may fetch; without it there is no feed proxy [NEWS_COUNTER_PROXY_HOSTS]
+  --proxy-ports LIST       ports the feed proxy may fetch (80,443) [NEWS_COUNTER_PROXY_PORTS]
+  --quiet                  no request log
+  --help
+
+Import: sets each id's count (or with --add, adds to it). Lines are id,count; a header line and
+quoted ids are fine. If any line is invalid, every bad line is listed with its number and nothing
+is imported; --skip-invalid imports the valid lines instead.`;
+
+/** Exits with a message on stderr. */
+function fail(message, code = 2) {
+  process.stderr.write(`news-widgets-server: ${message}\n`);
+  process.exit(code);
+}
+
+const argv = process.argv.slice(2);
+// `--trust-proxy` takes an optional number: give it one when none follows, so parseArgs can read it as a string.
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--trust-proxy' && !/^\d+$/.test(argv[i + 1] ?? '')) argv.splice(i + 1, 0, '1');
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      sync: { type: 'string' },
+      redis: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'allow-no-origin': { type: 'boolean' },
+      'trust-proxy': { type: 'string' },
+      'rate-views': { type: 'string' },
+      'rate-reads': { type: 'string' },
+      'proxy-hosts': { type: 'string', multiple: true },
+      'proxy-ports': { type: 'string' },
+      quiet: { type: 'boolean' },
+      add: { type: 'boolean' },
+      'skip-invalid': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail(`${error.message}\n\n${USAGE}`);
+}
+const { values: flags, positionals } = parsed;
+if (flags.help) {
+  process.stdout.write(USAGE + '\n');
+  process.exit(0);
+}
+
+const env = process.env;
+const command = positionals[0] ?? 'serve';
+
+/** A whole number from a flag or the environment, or the default. */
+function whole(name, flag, envName, fallback) {
+  const raw = flag ?? env[envName];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) fail(`--${name} must be a whole number, not ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+const storeOptions = {
+  db: flags.db ?? env.NEWS_COUNTER_DB ?? DEFAULT_DB_PATH,
+  redis: flags.redis ?? env.NEWS_COUNTER_REDIS,
+  synchronous: /** @type {'normal' | 'full'} */ (flags.sync ?? 'normal'),
+};
+if (!['normal', 'full'].includes(storeOptions.synchronous)) fail('--sync must be normal or full');
+
+if (command === 'import') {
+  const file = positionals[1];
+  if (!file || positionals.length > 2) fail(`import takes one file\n\n${USAGE}`);
+  let store;
+  try {
+    store = await openStore(storeOptions);
+    const { imported, errors, refused } = await importCountsFile(store, file, {
+      add: flags.add,
+      skipInvalid: flags['skip-invalid'],
+    });
+    for (const { line, reason } of errors) process.stderr.write(`${file}:${line}: ${reason}\n`);
+    if (refused) {
+      fail(`${errors.length} invalid line(s); nothing imported (--skip-invalid imports the valid lines)`, 1);
+    }
+    const where = storeOptions.redis ? 'Redis' : storeOptions.db;
+    const skipped = errors.length ? `, ${errors.length} invalid line(s) skipped` : '';
+    process.stdout.write(`${flags.add ? 'added' : 'set'} ${imported} count(s) in ${where}${skipped}\n`);
+  } catch (error) {
+    fail(error.code === 'ENOENT' ? `no such file: ${file}` : error.message, 1);
+  } finally {
+    await store?.close();
+  }
+  process.exit(0);
+}
+
+if (command !== 'serve') fail(`unknown command ${command}\n\n${USAGE}`);
+
+const port = whole('port', flags.port, 'NEWS_COUNTER_PORT', 8787);
+const host = flags.host ?? env.NEWS_COUNTER_HOST ?? '127.0.0.1';
+const quiet = Boolean(flags.quiet);
+const log = quiet ? false : (entry) => process.stdout.write(JSON.stringify(entry) + '\n');
+
+let counter;
+try {
+  counter = createCounterServer({
+    ...storeOptions,
+    allowOrigins: (flags['allow-origin'] ?? [env.NEWS_COUNTER_ORIGINS ?? '']).join(','),
+    allowNoOrigin: flags['allow-no-origin'] ?? ['1', 'true', 'yes'].includes(env.NEWS_COUNTER_ALLOW_NO_ORIGIN ?? ''),
+    trustProxy: whole('trust-proxy', flags['trust-proxy'], 'NEWS_COUNTER_TRUST_PROXY', 0),
+    rateLimits: {
+      views: { limit: whole('rate-views', flags['rate-views'], 'NEWS_COUNTER_RATE_VIEWS', 120) },
+      reads: { limit: whole('rate-reads', flags['rate-reads'], 'NEWS_COUNTER_RATE_READS', 600) },
+    },
+    proxyHosts: (flags['proxy-hosts'] ?? [env.NEWS_COUNTER_PROXY_HOSTS ?? '']).join(','),
+    proxy: {
+      ports: (flags['proxy-ports'] ?? env.NEWS_COUNTER_PROXY_PORTS ?? '')
+        .split(',')
+        .filter((p) => p.trim())
+        .map((p) => (/^\d+$/.test(p.trim()) ? Number(p) : fail(`--proxy-ports: not a port: ${p}`))),
+    },
+    log,
+  });
+} catch (error) {
+  fail(error.message);
+}
+
+try {
+  const { url } = await counter.listen(port, host);
+  const store = storeOptions.redis ? 'redis' : storeOptions.db;
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), event: 'listening', url, store }) + '\n');
+} catch (error) {
+  fail(error.message, 1);
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1); // a second signal: stop now
+    stopping = true;
+    if (!quiet) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), event: 'stopping', signal }) + '\n');
+    counter.close().then(
+      () => process.exit(0),
+      (error) => fail(`while stopping: ${error.message}`, 1),
+    );
+  });
+}

@@ -161,7 +161,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (stopping) process.exit(1); // a second signal: stop now
     stopping = true;
-    if (!quiet) process.stdout.write(JSON.stringify({ time: new Date().toISOString(), event: 'stopping', signal }) + '\n');
+    if (!quiet)
+      process.stdout.write(JSON.stringify({ time: new Date().toISOString(), event: 'stopping', signal }) + '\n');
     counter.close().then(
       () => process.exit(0),
       (error) => fail(`while stopping: ${error.message}`, 1),

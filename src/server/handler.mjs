@@ -6,7 +6,6 @@ import { createRateLimiter } from './rate-limit.mjs';
 import { addressKey, clientAddress, createSaltCache, isBotAgent, readerKey, utcDay } from './readers.mjs';
 import { openStore } from './store.mjs';
 
-
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 class HttpError extends Error {
@@ -39,14 +38,14 @@ class HttpError extends Error {
  */
 
 const list = (value) =>
-  (Array.isArray(value) ? value : String(value ?? '').split(','))
-    .map((item) => String(item).trim())
-    .filter(Boolean);
+  (Array.isArray(value) ? value : String(value ?? '').split(',')).map((item) => String(item).trim()).filter(Boolean);
 
 /** `https://A.example:443/` → `https://a.example`; throws on what is not an origin. */
 function normaliseOrigin(origin) {
   if (origin === '*') {
-    throw new Error('"*" cannot be an allowed origin for recording views: list the sites that show counters (reads are always public)');
+    throw new Error(
+      '"*" cannot be an allowed origin for recording views: list the sites that show counters (reads are always public)',
+    );
   }
   const url = new URL(origin);
   if (url.origin === 'null') throw new Error(`not an origin: ${origin}`);
@@ -112,7 +111,9 @@ export function createHandler(options = {}) {
   function pruneIfNewDay(day) {
     if (day === prunedDay) return;
     prunedDay = day;
-    store.prune(day).catch((error) => log?.({ time: new Date(now()).toISOString(), event: 'prune failed', error: String(error) }));
+    store
+      .prune(day)
+      .catch((error) => log?.({ time: new Date(now()).toISOString(), event: 'prune failed', error: String(error) }));
   }
 
   async function limit(req, kind, day) {
@@ -172,7 +173,8 @@ export function createHandler(options = {}) {
     } catch {
       throw new HttpError(400, 'malformed JSON');
     }
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'body must be a JSON object');
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      throw new HttpError(400, 'body must be a JSON object');
     if (!('id' in body)) throw new HttpError(400, 'missing id');
     if (typeof body.id !== 'string') throw new HttpError(400, 'id must be a string');
     if (!ID_PATTERN.test(body.id)) throw new HttpError(400, 'invalid id');
@@ -194,7 +196,10 @@ export function createHandler(options = {}) {
       const day = utcDay(now());
       pruneIfNewDay(day);
       await limit(req, 'views', day);
-      const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const type = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim()
+        .toLowerCase();
       // text/plain is what navigator.sendBeacon sends for a string, and needs no preflight.
       if (type && type !== 'text/plain' && type !== 'application/json') {
         throw new HttpError(415, 'body must be JSON sent as text/plain or application/json');
@@ -303,7 +308,12 @@ export function createHandler(options = {}) {
     if (log) {
       res.once('close', () => {
         // The path only: no query (ids, feed addresses), no address, no User-Agent.
-        const entry = { time: new Date(now()).toISOString(), method: req.method, path: url.pathname, status: res.statusCode };
+        const entry = {
+          time: new Date(now()).toISOString(),
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+        };
         entry.ms = Math.round((performance.now() - started) * 10) / 10;
         if (reason) entry.error = reason;
         if (!res.writableFinished) entry.aborted = true;

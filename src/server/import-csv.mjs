@@ -58,7 +58,8 @@ export function parseCountsCsv(text, { add = false } = {}) {
     seenData = true;
     if (!fields) return errors.push({ line, reason: 'unbalanced quotes' });
     if (isFirst && fields.length === 2 && !/^\d+$/.test(fields[1])) return; // header
-    if (fields.length !== 2) return errors.push({ line, reason: `expected 2 fields (id,count), found ${fields.length}` });
+    if (fields.length !== 2)
+      return errors.push({ line, reason: `expected 2 fields (id,count), found ${fields.length}` });
     const [id, countText] = fields;
     if (!ID_PATTERN.test(id)) return errors.push({ line, reason: `invalid id ${JSON.stringify(id.slice(0, 140))}` });
     if (!/^\d+$/.test(countText) || !Number.isSafeInteger(Number(countText))) {

@@ -36,7 +36,8 @@ export async function openSqliteStore({ path: file, synchronous = 'normal' }) {
     }
     throw error;
   }
-  if (!['normal', 'full'].includes(synchronous)) throw new Error(`synchronous must be normal or full, not ${synchronous}`);
+  if (!['normal', 'full'].includes(synchronous))
+    throw new Error(`synchronous must be normal or full, not ${synchronous}`);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
   const db = new Database(file);
@@ -46,12 +47,12 @@ export async function openSqliteStore({ path: file, synchronous = 'normal' }) {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
 
-  const selectMany = db
-    .prepare('SELECT id, count FROM counts WHERE id IN (SELECT value FROM json_each(?))')
-    .raw();
+  const selectMany = db.prepare('SELECT id, count FROM counts WHERE id IN (SELECT value FROM json_each(?))').raw();
   const selectOne = db.prepare('SELECT count FROM counts WHERE id = ?').pluck();
   const increment = db
-    .prepare('INSERT INTO counts (id, count) VALUES (?, 1) ON CONFLICT(id) DO UPDATE SET count = count + 1 RETURNING count')
+    .prepare(
+      'INSERT INTO counts (id, count) VALUES (?, 1) ON CONFLICT(id) DO UPDATE SET count = count + 1 RETURNING count',
+    )
     .pluck();
   const markSeen = db.prepare('INSERT INTO seen (day, reader) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const setCount = db.prepare(

@@ -5,6 +5,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { testRoutes } from './test/support/test-routes.mjs';
 import { corpusRoutes } from './test/support/corpus-routes.mjs';
+import { startCounterServer } from './test/support/counter-server.mjs';
+import net from 'node:net';
 import { countReporter } from './test/support/count-reporter.mjs';
 
 // Pinned so date tests mean the same on every machine.
@@ -21,9 +23,22 @@ const chromeArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // The counter server does not count headless browsers; the tests browse as a regular Chrome, and the server's
+  // own tests check that HeadlessChrome is not counted.
+  '--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
 ];
 
+/** A free port for the test pages, known before they are served so the counter server can allow their origin. */
+const port = await new Promise((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+const counter = await startCounterServer([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+
 export default {
+  port,
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
@@ -31,8 +46,11 @@ export default {
   testsFinishTimeout: 180000,
   browserStartTimeout: 60000,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [testRoutes(), corpusRoutes()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  middleware: [testRoutes(), corpusRoutes(), counter.middleware],
+  plugins: [
+    { name: 'counter-server', serverStop: () => counter.stop() },
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

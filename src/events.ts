@@ -35,6 +35,15 @@ export class NewsSelectEvent extends Event {
   }
 }
 
+/** A `<click-counter>` learned its count (fired under the native name `change`). */
+export class ClickCountChangeEvent extends Event {
+  readonly count: number;
+  constructor(count: number) {
+    super('change', { bubbles: true, composed: true });
+    this.count = count;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'news-load': NewsLoadEvent;

@@ -24,6 +24,8 @@ export interface Messages {
   articleNotFound: string;
   /** The link or button back to the news list. */
   back: string;
+  /** The label before a view count ("Clicks: 1,234"). */
+  clicks: string;
   errors: {
     parse: string;
     format: string;
@@ -52,6 +54,7 @@ export const en: Messages = {
     n === 1 ? 'One of the news feeds could not be loaded.' : `${n} of the news feeds could not be loaded.`,
   articleNotFound: 'This article could not be found. It may have been removed from the news feed.',
   back: 'Back to the news',
+  clicks: 'Clicks',
   errors: {
     parse: 'The feed is damaged: its file is not valid XML or JSON.',
     format: 'This address is a web page, not a feed.',

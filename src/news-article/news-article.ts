@@ -13,7 +13,7 @@ import { LocaleController } from '../format/locale-controller.js';
 import { formatNewsDate, type DateStyle } from '../format/dates.js';
 import { describeError } from '../format/errors.js';
 import { sanitizeHtml } from '../html/sanitize.js';
-import { articleIdContext } from '../context.js';
+import { articleIdContext, counterEndpointContext } from '../context.js';
 
 const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => unsafeStatic(tag));
 
@@ -67,6 +67,9 @@ export class NewsArticle extends NewsElement {
   /** Address of the news list, offered as a way back when the article cannot be shown. */
   @property({ attribute: 'back-href' }) backHref = '';
 
+  /** Base URL of the counter server that `<click-counter>` elements inside this article use. */
+  @property({ attribute: 'counter-endpoint' }) counterEndpoint = '';
+
   /** The article to show, instead of finding it in `src`. */
   @property({ attribute: false }) item?: NewsItem;
 
@@ -75,6 +78,7 @@ export class NewsArticle extends NewsElement {
 
   private readonly locale = new LocaleController(this);
   private readonly idProvider = new ContextProvider(this, { context: articleIdContext });
+  private readonly endpointProvider = new ContextProvider(this, { context: counterEndpointContext });
   private controller?: AbortController;
   private renderedHtml?: string;
   private contentDone: Promise<void> = Promise.resolve();
@@ -112,6 +116,7 @@ export class NewsArticle extends NewsElement {
       this.load();
     }
     this.idProvider.setValue(this.article?.id ?? (this.requestedId || undefined));
+    this.endpointProvider.setValue(this.counterEndpoint || undefined);
   }
 
   private async load(): Promise<void> {

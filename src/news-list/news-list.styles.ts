@@ -93,12 +93,17 @@ export const newsListStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  [part~='date'] {
-    display: block;
+  .meta {
+    display: flex;
+    gap: 0.25em 1em;
     margin-top: 0.25em;
     font-size: 0.8125em;
+    line-height: 1.4;
     color: var(--_muted);
     white-space: nowrap;
+  }
+  [part~='date'] {
+    display: block;
   }
   [part~='summary'] {
     margin: 0.25em 0 0;
@@ -154,7 +159,7 @@ export const newsListStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  .compact [part~='date'] {
+  .compact .meta {
     margin: 0;
   }
 

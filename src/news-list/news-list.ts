@@ -41,6 +41,7 @@ const dateStyles: readonly DateStyle[] = ['relative', 'short', 'long'];
  * @csspart summary - The item's summary paragraph.
  * @csspart status - The empty, error and stale-content messages.
  * @csspart button - The "More" and "Retry" buttons.
+ * @csspart counter - The item's `<click-counter>`, with `show-clicks`.
  *
  * @cssprop [--news-font-family=inherit] - Font of the whole widget.
  * @cssprop [--news-color-text=inherit] - Text colour.
@@ -97,6 +98,12 @@ export class NewsList extends NewsElement {
 
   /** Time zone of feed dates that carry none, as an offset such as `+03:00`. */
   @property({ attribute: 'time-zone' }) timeZone = '+08:00';
+
+  /** Shows each item's view count (a `<click-counter>`) from the counter server at `counter-endpoint`. */
+  @property({ type: Boolean, attribute: 'show-clicks' }) showClicks = false;
+
+  /** Base URL of the counter server for `show-clicks`. */
+  @property({ attribute: 'counter-endpoint' }) counterEndpoint = '';
 
   /** A feed to show instead of fetching `src`. */
   @property({ attribute: false }) feed?: NewsFeed;
@@ -159,6 +166,10 @@ export class NewsList extends NewsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Pages that load only the list bundle get the counter element when they ask for counts.
+    if (this.showClicks && !customElements.get('click-counter')) {
+      import('../click-counter/click-counter.js').then(({ ClickCounter }) => ClickCounter.define());
+    }
     if (changed.has('src') || changed.has('timeZone')) {
       // Stored copies (this page's, or an earlier visit's) show at once while the feeds are fetched.
       const stored = this.sources().map((url) => feedCache.peek(url, this.timeZone));
@@ -411,16 +422,28 @@ export class NewsList extends NewsElement {
               : html`<span part="title">${item.title}</span>`
           }
         </div>
-        ${
-          date
-            ? html`<time
-                part="date"
-                datetime=${date.toISOString()}
-                title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.data.dates) : ''}
-                >${formatNewsDate(date, style, this.locale.data.dates)}</time
-              >`
-            : nothing
-        }
+        <div class="meta">
+          ${
+            date
+              ? html`<time
+                  part="date"
+                  datetime=${date.toISOString()}
+                  title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.data.dates) : ''}
+                  >${formatNewsDate(date, style, this.locale.data.dates)}</time
+                >`
+              : nothing
+          }
+          ${
+            this.showClicks && this.counterEndpoint
+              ? html`<click-counter
+                  part="counter"
+                  article-id=${item.id}
+                  endpoint=${this.counterEndpoint}
+                  lang=${this.locale.data.lang}
+                ></click-counter>`
+              : nothing
+          }
+        </div>
         ${
           item.summary && !compact
             ? html`<p part="summary">${truncate(item.summary, Math.max(1, this.summaryLength))}</p>`

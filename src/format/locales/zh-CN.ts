@@ -17,6 +17,7 @@ export const messages: Messages = {
   partialNotice: (n) => `有 ${n} 个新闻源未能加载。`,
   articleNotFound: '找不到这篇文章，它可能已从新闻源中移除。',
   back: '返回新闻列表',
+  clicks: '点击',
   errors: {
     parse: '订阅源已损坏：文件不是有效的 XML 或 JSON。',
     format: '该地址是网页，不是订阅源。',

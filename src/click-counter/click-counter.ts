@@ -1,0 +1,132 @@
+/** <click-counter>: an article's view count ("Clicks: 1,234"), and one recorded view per reader and session. */
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { NewsElement } from '../news-element.js';
+import { LocaleController } from '../format/locale-controller.js';
+import { CounterClient } from '../counter/counter-client.js';
+import { articleIdContext, counterEndpointContext } from '../context.js';
+import { ClickCountChangeEvent } from '../events.js';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function formatCount(count: number, lang: string, compact: boolean): string {
+  const key = `${lang} ${compact}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    // Kazakh writes 1 234 as Russian does; some browsers' Kazakh number data (Chromium's, for one) writes 1,234.
+    // Compact forms keep the Kazakh words the browser has ("1,2 мың"), not the Russian ones.
+    const locale = lang === 'kk' && !compact ? 'ru' : lang;
+    format = new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {});
+    numberFormats.set(key, format);
+  }
+  return format.format(count);
+}
+
+/**
+ * Shows how often an article was viewed, from a counter server (protocol v1), and with `record` counts this
+ * reader's view once per browser session. Counters on one page share one request. When the server cannot be
+ * reached it shows the last known count, or nothing: never an error.
+ *
+ * @summary An article's view count, "Clicks: 1,234".
+ * @tag click-counter
+ *
+ * @fires {ClickCountChangeEvent} change - The count arrived or changed. `event.count` is the number.
+ *
+ * @csspart counter - The whole counter.
+ * @csspart label - The label ("Clicks").
+ * @csspart count - The number, a `<data value>`.
+ *
+ * @cssprop [--click-counter-color=var(--news-color-muted)] - Colour of the counter.
+ * @cssprop [--click-counter-font-size=inherit] - Size of the counter.
+ */
+export class ClickCounter extends NewsElement {
+  static override defaultTag = 'click-counter';
+  static override styles = [
+    NewsElement.styles,
+    css`
+      :host {
+        display: inline-block;
+        color: var(--click-counter-color, var(--news-color-muted, inherit));
+        font-size: var(--click-counter-font-size, inherit);
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  /** Id of the article; inside a `<news-article>` it is that article's id. */
+  @property({ attribute: 'article-id' }) articleId = '';
+
+  /** Base URL of the counter server; inside a `<news-article>` or `<news-list>` with `counter-endpoint`, theirs. */
+  @property() endpoint = '';
+
+  /** Record one view of the article (once per browser session) when the counter is shown. */
+  @property({ type: Boolean }) record = false;
+
+  /** Label before the number; by default "Clicks" in the counter's language. */
+  @property() label?: string;
+
+  /** `standard` (1,234) or `compact` (1.2K). */
+  @property() format: 'standard' | 'compact' = 'standard';
+
+  /** The count shown, once known. */
+  @state() count?: number;
+
+  private readonly locale = new LocaleController(this);
+  private readonly contextId = new ContextConsumer(this, { context: articleIdContext, subscribe: true });
+  private readonly contextEndpoint = new ContextConsumer(this, { context: counterEndpointContext, subscribe: true });
+  private asked = '';
+
+  private get resolvedId(): string {
+    return (this.articleId || this.contextId.value || '').trim();
+  }
+
+  private get client(): CounterClient | undefined {
+    const endpoint = (this.endpoint || this.contextEndpoint.value || '').trim();
+    return endpoint ? CounterClient.for(endpoint) : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('prerenderingchange', this.onActivated);
+  }
+
+  // Before rendering, so a count already known this session shows in the first frame.
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const client = this.client;
+    const id = this.resolvedId;
+    const ask = client && id ? `${client.endpoint} ${id} ${this.record}` : '';
+    if (!ask || ask === this.asked) return;
+    this.asked = ask;
+    if (this.count === undefined || changed.has('articleId')) this.show(client!.lastKnown(id));
+    // A prerendered page is not a view until the reader actually opens it.
+    if (this.record && (document as Document & { prerendering?: boolean }).prerendering) {
+      document.addEventListener('prerenderingchange', this.onActivated, { once: true });
+      client!.count(id).then((count) => this.show(count, id));
+      return;
+    }
+    const result = this.record ? client!.recordView(id) : client!.count(id);
+    result.then((count) => this.show(count, id));
+  }
+
+  private readonly onActivated = (): void => {
+    this.asked = '';
+    this.requestUpdate();
+  };
+
+  private show(count: number | undefined, forId = this.resolvedId): void {
+    if (count === undefined || forId !== this.resolvedId || count === this.count) return;
+    this.count = count;
+    this.emit(new ClickCountChangeEvent(count));
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.count === undefined || !this.locale.ready) return nothing;
+    const { lang, messages } = this.locale.data;
+    const separator = lang === 'zh-CN' ? '：' : ': ';
+    return html`<span part="counter"
+      ><span part="label">${this.label ?? messages.clicks}</span>${separator}<data part="count" value=${this.count}
+        >${formatCount(this.count, lang, this.format === 'compact')}</data
+      ></span
+    >`;
+  }
+}

@@ -109,7 +109,12 @@ export class ProxyError extends Error {
 
 /** @param {FeedProxyOptions} options */
 export function createFeedProxy(options) {
-  const hosts = new Set(options.hosts.map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const bare = (host) =>
+    host
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
+  const hosts = new Set(options.hosts.map(bare).filter(Boolean));
   const ports = new Set(options.ports?.length ? options.ports : [80, 443]);
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -129,7 +134,7 @@ export function createFeedProxy(options) {
   function checkUrl(url) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProxyError(400, 'only http and https feeds');
     if (url.username || url.password) throw new ProxyError(400, 'credentials in feed url');
-    if (!hosts.has(url.hostname.toLowerCase())) throw new ProxyError(403, 'host not allowed');
+    if (!hosts.has(bare(url.hostname))) throw new ProxyError(403, 'host not allowed');
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
     if (!ports.has(port)) throw new ProxyError(403, 'port not allowed');
   }
@@ -205,7 +210,14 @@ export function createFeedProxy(options) {
     try {
       let url = start;
       for (let hop = 0; ; hop++) {
-        checkUrl(url);
+        try {
+          checkUrl(url);
+        } catch (error) {
+          // The client asked for an allowed feed; where its server sends us next is the upstream's fault.
+          if (hop > 0 && error instanceof ProxyError && error.status === 400)
+            throw new ProxyError(502, `redirect refused: ${error.message}`);
+          throw error;
+        }
         const target = await resolveTarget(url);
         const headers = {
           Accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8',

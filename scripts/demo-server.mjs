@@ -119,17 +119,19 @@ async function serveStatic(root, req, res, pathname) {
  * @param {string} [options.host='127.0.0.1']
  * @param {string} [options.root] Directory to serve; the repository root by default.
  * @param {(req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>} [options.api]
- *   Handler for `/v1/...` requests: the place where the counter server mounts when it exists.
+ *   Handler for `/v1/...` requests, instead of the counter server below.
+ * @param {string} [options.counterDb] SQLite file of a counter server mounted at `/v1/` that accepts views from
+ *   the demo's own pages (its origin is known once the port is).
  * @returns {Promise<{ url: string, port: number, server: http.Server, close: () => Promise<void> }>}
  */
-export async function startDemoServer({ port = 8080, host = '127.0.0.1', root = repoRoot, api } = {}) {
+export async function startDemoServer({ port = 8080, host = '127.0.0.1', root = repoRoot, api, counterDb } = {}) {
   root = path.resolve(root);
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     const pathname = url.pathname;
 
-    // Counter server (/v1/counts, /v1/views, /v1/health, /v1/feed): mounted here through `api` once it exists.
+    // Counter server (/v1/counts, /v1/views, /v1/health, /v1/feed).
     if (pathname === '/v1' || pathname.startsWith('/v1/')) {
       if (api) return api(req, res);
       return send(res, 404, JSON.stringify({ error: 'no counter server in this demo' }) + '\n', {
@@ -175,15 +177,33 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', root = 
 
   const actualPort = server.address().port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let counter;
+  if (counterDb && !api) {
+    // Imported here so that a demo without counts does not need the server's SQLite module.
+    const { createHandler } = await import('../src/server/index.mjs');
+    counter = createHandler({
+      db: counterDb,
+      allowOrigins: [
+        `http://localhost:${actualPort}`,
+        `http://127.0.0.1:${actualPort}`,
+        `http://${urlHost}:${actualPort}`,
+      ],
+      log: false,
+    });
+    await counter.ready;
+    api = counter;
+  }
   return {
     url: `http://${urlHost}:${actualPort}/`,
     port: actualPort,
     server,
-    close: () =>
-      new Promise((resolve, reject) => {
+    close: async () => {
+      await new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections from a browser would otherwise hold the server open.
         server.closeAllConnections();
-      }),
+      });
+      await counter?.close();
+    },
   };
 }

@@ -12,8 +12,10 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
-const { port: actualPort, close } = await startDemoServer({ port, host: process.env.HOST || '127.0.0.1' });
-console.log(`news-widgets demo: http://localhost:${actualPort}/`);
+// The demo's view counts live in a git-ignored SQLite file.
+const counterDb = process.env.NEWS_COUNTER_DB || '.data/demo-counts.sqlite';
+const { port: actualPort, close } = await startDemoServer({ port, host: process.env.HOST || '127.0.0.1', counterDb });
+console.log(`news-widgets demo: http://localhost:${actualPort}/ (view counts in ${counterDb})`);
 
 let stopping = false;
 async function stop() {

@@ -115,7 +115,8 @@ export class NewsArticle extends NewsElement {
       // A stored copy shows at once; the load confirms or refreshes it (and costs nothing if this page has it).
       this.load();
     }
-    this.idProvider.setValue(this.article?.id ?? (this.requestedId || undefined));
+    // Counters inside learn the id once the article is found: a missing article records no view.
+    this.idProvider.setValue(this.article?.id);
     this.endpointProvider.setValue(this.counterEndpoint || undefined);
   }
 

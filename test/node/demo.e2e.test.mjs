@@ -1,7 +1,8 @@
 // End to end: every demo page in Chromium, served by the demo server, with the built CDN bundle.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -30,13 +31,17 @@ function rssItems(file, encoding = 'utf-8') {
 
 let server;
 let browser;
+const counterDir = mkdtempSync(path.join(tmpdir(), 'news-widgets-demo-'));
+// The counter server does not count headless browsers: the pages are opened as a regular Chrome.
+const userAgent =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
 before(async () => {
   if (!existsSync(path.join(root, 'cdn/news-widgets.js'))) {
     throw new Error('cdn/news-widgets.js is missing: run `npm run build` before the end-to-end test of the demo.');
   }
   mkdirSync(shots, { recursive: true });
-  server = await startDemoServer({ port: 0 });
+  server = await startDemoServer({ port: 0, counterDb: path.join(counterDir, 'counts.sqlite') });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     timeout: 60_000,
@@ -55,11 +60,12 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(counterDir, { recursive: true, force: true });
 });
 
 /** Opens a demo page in a fresh context with the demo's clock; records page errors and requests. */
 async function open(name, { viewport = desktop } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'Asia/Almaty' });
+  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'Asia/Almaty', userAgent });
   await context.clock.setFixedTime(demoNow);
   const page = await context.newPage();
   page.setDefaultTimeout(wait);
@@ -226,6 +232,32 @@ describe('demo pages', { timeout: 120_000 }, () => {
       await expectCount(news.locator('[part~="item"]'), 2);
       await page.locator('#filter button[data-category=""]').click();
       await expectCount(news.locator('[part~="item"]'), 6, 'all items, first page');
+      assert.deepEqual(errors, [], 'page errors');
+    } finally {
+      await close();
+    }
+  });
+
+  test('the article page records one view per session and the news page shows the count', async () => {
+    const article = 'article.html?lang=en&id=lw-2026-011';
+    const { page, errors, close } = await open(article);
+    try {
+      const counter = page.locator('news-article click-counter [part~="counter"]');
+      await counter.waitFor();
+      assert.equal((await counter.textContent()).replace(/\s/g, ' '), 'Clicks: 1');
+      await page.reload();
+      await counter.waitFor();
+      assert.equal(
+        (await counter.textContent()).replace(/\s/g, ' '),
+        'Clicks: 1',
+        'a reload in the session is no new view',
+      );
+      await page.goto(new URL('demo/index.html', server.url).href);
+      const item = page.locator('news-list#news [part~="item"]', { hasText: 'thousandth graduate' }).first();
+      const count = item.locator('click-counter [part~="count"]');
+      await count.waitFor();
+      const read = await page.evaluate(async () => (await (await fetch('/v1/counts?ids=lw-2026-011')).json()).counts);
+      assert.equal(read['lw-2026-011'], 1);
       assert.deepEqual(errors, [], 'page errors');
     } finally {
       await close();

@@ -83,6 +83,25 @@ test('custom-elements.json documents the attributes, events, slots and parts of 
   }
 });
 
+test('custom-elements.json documents the attributes, event and parts of <click-counter>', () => {
+  const manifest = JSON.parse(read('custom-elements.json'));
+  const decl = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'click-counter');
+  assert.ok(decl, 'click-counter is not in the manifest');
+  const attrs = decl.attributes.map((a) => a.name);
+  for (const name of ['article-id', 'endpoint', 'record', 'label', 'format', 'lang']) {
+    assert.ok(attrs.includes(name), `attribute ${name}`);
+  }
+  assert.deepEqual(
+    decl.events.map((e) => e.name),
+    ['change'],
+  );
+  for (const part of ['counter', 'label', 'count'])
+    assert.ok(
+      decl.cssParts.some((p) => p.name === part),
+      `part ${part}`,
+    );
+});
+
 test('every custom property the styles read is documented in JSDoc and in the README', () => {
   const readme = read('README.md');
   const sources = sourceFiles('src');

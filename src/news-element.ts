@@ -1,4 +1,4 @@
-/** The base class of every news-widgets element: shared host styles, safe registration, the version. */
+/** The base class of every news-widgets element: shared tokens and styles, safe registration, the version. */
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { version } from './version.js';
@@ -14,6 +14,13 @@ export class NewsElement extends LitElement {
     :host {
       display: block;
       box-sizing: border-box;
+      /* The global tokens with their defaults, under private names the elements' styles share. */
+      --_accent: var(--news-color-accent, #1a56db);
+      --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 62%, transparent));
+      --_border: var(--news-color-border, color-mix(in srgb, currentColor 14%, transparent));
+      --_surface: var(--news-color-surface, transparent);
+      --_radius: var(--news-radius, 8px);
+      --_space: var(--news-space, 1rem);
     }
     :host([hidden]) {
       display: none !important;
@@ -22,6 +29,25 @@ export class NewsElement extends LitElement {
     *::before,
     *::after {
       box-sizing: inherit;
+    }
+    [part~='button'] {
+      display: inline-block;
+      font: inherit;
+      font-size: 0.9375em;
+      color: var(--_accent);
+      background: transparent;
+      border: 1px solid currentColor;
+      border-radius: var(--_radius);
+      padding: 0.35em 1em;
+      cursor: pointer;
+      text-decoration: none;
+    }
+    [part~='button']:hover {
+      background: color-mix(in srgb, var(--_accent) 8%, transparent);
+    }
+    [part~='button']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
     }
     .visually-hidden {
       position: absolute !important;

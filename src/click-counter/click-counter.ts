@@ -46,7 +46,7 @@ export class ClickCounter extends NewsElement {
     css`
       :host {
         display: inline-block;
-        color: var(--click-counter-color, var(--news-color-muted, inherit));
+        color: var(--click-counter-color, var(--_muted));
         font-size: var(--click-counter-font-size, inherit);
         font-variant-numeric: tabular-nums;
       }

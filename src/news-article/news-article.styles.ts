@@ -5,11 +5,6 @@ export const newsArticleStyles = css`
   :host {
     font-family: var(--news-article-font-family, var(--news-font-family, inherit));
     color: var(--news-color-text, inherit);
-    --_accent: var(--news-color-accent, #1a56db);
-    --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 62%, transparent));
-    --_border: var(--news-color-border, color-mix(in srgb, currentColor 14%, transparent));
-    --_radius: var(--news-radius, 8px);
-    --_space: var(--news-space, 1rem);
   }
   article {
     max-width: var(--news-article-max-width, 44rem);
@@ -71,8 +66,7 @@ export const newsArticleStyles = css`
     text-underline-offset: 0.15em;
   }
   .content a:focus-visible,
-  .table-scroll:focus-visible,
-  [part~='button']:focus-visible {
+  .table-scroll:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -134,17 +128,7 @@ export const newsArticleStyles = css`
     margin: 0 0 0.75em;
   }
   [part~='button'] {
-    display: inline-block;
     margin-inline-end: 0.5em;
-    font: inherit;
-    font-size: 0.9375em;
-    color: var(--_accent);
-    background: transparent;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    padding: 0.35em 1em;
-    cursor: pointer;
-    text-decoration: none;
   }
   .skeleton span {
     display: block;

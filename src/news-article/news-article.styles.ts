@@ -16,7 +16,7 @@ export const newsArticleStyles = css`
     margin: 0 0 0.5em;
     font-size: 2em;
     line-height: 1.2;
-    text-wrap: balance;
+    text-wrap: pretty;
   }
   [part~='meta'] {
     display: flex;

@@ -161,6 +161,11 @@ export const newsListStyles = css`
     .list .item {
       grid-template-columns: var(--news-list-image-width, 5.5rem) minmax(0, 1fr);
     }
+    /* A narrow compact list (a sidebar) gives the title the whole line and puts the date under it. */
+    .compact .text {
+      display: block;
+      height: calc(1.5em + 1.4 * 0.8125em);
+    }
   }
 
   /* loading placeholders */

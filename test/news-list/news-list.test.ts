@@ -71,18 +71,24 @@ describe('<news-list>', () => {
     expect(list.getBoundingClientRect().height).to.equal(loadingHeight);
   });
 
-  it('reserves the same space in the grid and compact layouts', async () => {
-    for (const layout of ['grid', 'compact']) {
+  it('reserves the same space in the grid and compact layouts, wide and narrow', async () => {
+    for (const [layout, width] of [
+      ['grid', 900],
+      ['compact', 900],
+      ['grid', 300],
+      ['compact', 300],
+      ['list', 300],
+    ] as const) {
       feedCache.clear();
       const { url } = served('lists/twelve.xml', { delay: 300 });
       const wrap = await fixture(
-        html`<div style="width: 900px"><news-list src=${url} limit="6" layout=${layout}></news-list></div>`,
+        html`<div style="width: ${width}px"><news-list src=${url} limit="6" layout=${layout}></news-list></div>`,
       );
       const list = wrap.querySelector('news-list')!;
       await list.updateComplete;
       const before = list.getBoundingClientRect().height;
       await loaded(list);
-      expect(list.getBoundingClientRect().height, layout).to.equal(before);
+      expect(list.getBoundingClientRect().height, `${layout} at ${width}px`).to.equal(before);
     }
   });
 

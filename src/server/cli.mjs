@@ -29,7 +29,10 @@ Import: sets each id's count (or with --add, adds to it). Lines are id,count; a 
 quoted ids are fine. If any line is invalid, every bad line is listed with its number and nothing
 is imported; --skip-invalid imports the valid lines instead.`;
 
-/** Exits with a message on stderr. */
+/**
+ * Exits with a message on stderr.
+ * @returns {never}
+ */
 function fail(message, code = 2) {
   process.stderr.write(`news-widgets-server: ${message}\n`);
   process.exit(code);
@@ -140,7 +143,7 @@ try {
       ports: (flags['proxy-ports'] ?? env.NEWS_COUNTER_PROXY_PORTS ?? '')
         .split(',')
         .filter((p) => p.trim())
-        .map((p) => (/^\d+$/.test(p.trim()) ? Number(p) : fail(`--proxy-ports: not a port: ${p}`))),
+        .map((p) => whole('proxy-ports', p.trim(), '', 0)),
     },
     log,
   });

@@ -6,7 +6,7 @@ import net from 'node:net';
 
 /** Addresses a proxy must never reach: this machine, private networks, cloud metadata, multicast, reserved. */
 const blocked = new net.BlockList();
-for (const [network, prefix] of [
+for (const [network, prefix] of /** @type {[string, number][]} */ ([
   ['0.0.0.0', 8], // "this" network
   ['10.0.0.0', 8],
   ['100.64.0.0', 10], // carrier-grade NAT
@@ -22,10 +22,10 @@ for (const [network, prefix] of [
   ['203.0.113.0', 24],
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-]) {
+])) {
   blocked.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [
+for (const [network, prefix] of /** @type {[string, number][]} */ ([
   ['::', 128], // unspecified
   ['::1', 128], // loopback
   ['::', 96], // IPv4-compatible (deprecated)
@@ -37,7 +37,7 @@ for (const [network, prefix] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local
   ['ff00::', 8], // multicast
-]) {
+])) {
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 

@@ -244,7 +244,7 @@ export function createHandler(options = {}) {
     }
   };
 
-  /** @returns {Promise<{ status: number, headers?: Record<string, string>, body?: unknown }>} */
+  /** @returns {Promise<{ status: number, headers?: Record<string, string>, body?: unknown, raw?: boolean }>} */
   async function route(req, url) {
     switch (url.pathname) {
       case '/v1/health':
@@ -339,7 +339,7 @@ export function createHandler(options = {}) {
     /** @type {Record<string, string | number>} */
     const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...result.headers };
     let payload;
-    if (result.raw) payload = result.body;
+    if (result.raw) payload = /** @type {Buffer | undefined} */ (result.body);
     else if (result.body !== undefined) {
       payload = Buffer.from(JSON.stringify(result.body));
       headers['Content-Type'] = JSON_TYPE;

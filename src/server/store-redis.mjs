@@ -53,11 +53,9 @@ export async function openRedisStore({ url, prefix = 'news-widgets:' }) {
     throw error;
   }
   const client = createClient({ url });
-  /** @type {Error | undefined} */
-  let lastError;
-  client.on('error', (error) => {
-    // The client reconnects by itself; requests meanwhile fail with 500 and are logged there.
-    lastError = error;
+  client.on('error', () => {
+    // Without a listener a lost connection would crash the process. The client reconnects by
+    // itself; requests meanwhile fail with 500 and are logged there.
   });
   await client.connect();
 
@@ -82,20 +80,17 @@ export async function openRedisStore({ url, prefix = 'news-widgets:' }) {
   return {
     kind: 'redis',
     shared: true,
-    get lastError() {
-      return lastError;
-    },
     async get(ids) {
       /** @type {Record<string, number>} */
       const counts = Object.create(null);
-      const values = await client.sendCommand(['HMGET', countsKey, ...ids]);
+      const values = /** @type {(string | null)[]} */ (await client.sendCommand(['HMGET', countsKey, ...ids]));
       ids.forEach((id, i) => (counts[id] = Number(values[i] ?? 0)));
       return counts;
     },
     async recordView(id, reader, day) {
       const keys = reader == null ? [countsKey] : [countsKey, `${prefix}seen:${day}:${reader}`];
       const expiresAt = String(Math.floor(dayExpiry(day) / 1000));
-      const [count, counted] = await recordViewScript(keys, [id, expiresAt]);
+      const [count, counted] = /** @type {[number, number]} */ (await recordViewScript(keys, [id, expiresAt]));
       return { count: Number(count), counted: counted === 1 };
     },
     async importCounts(rows, { add = false } = {}) {
@@ -117,11 +112,13 @@ export async function openRedisStore({ url, prefix = 'news-widgets:' }) {
       // Salts and seen-keys carry their own expiry.
     },
     async hit(key, windowMs) {
-      const [count, ttl] = await rateHitScript([`${prefix}rate:${key}`], [String(windowMs)]);
+      const [count, ttl] = /** @type {[number, number]} */ (
+        await rateHitScript([`${prefix}rate:${key}`], [String(windowMs)])
+      );
       return { count: Number(count), resetMs: Number(ttl) };
     },
     async total() {
-      const values = await client.sendCommand(['HVALS', countsKey]);
+      const values = /** @type {string[]} */ (await client.sendCommand(['HVALS', countsKey]));
       return values.reduce((sum, value) => sum + Number(value), 0);
     },
     async close() {

@@ -85,3 +85,15 @@ test('parseCountsCsv: duplicates add up with add, counts must be safe integers',
   assert.match(errors[0].reason, /invalid count/);
   assert.deepEqual(parseCountsCsv('"a ""quoted""",1').errors.length, 1, 'a quote is not an id character');
 });
+
+test('the CLI refuses "*" as a recording origin and unknown flags, with usage', () => {
+  const star = runCli(['serve', '--port', '0', '--db', path.join(tmp.dir, 'f.sqlite'), '--allow-origin', '*']);
+  assert.equal(star.code, 2);
+  assert.match(star.stderr, /cannot be an allowed origin/);
+  const unknown = runCli(['serve', '--colour']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Usage:/);
+  const help = runCli(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /--allow-origin/);
+});

@@ -320,6 +320,45 @@ describe('options', () => {
     }
   });
 
+  test('a body that trickles in too slowly gets 408 and is not counted', async () => {
+    const t = await tempDir();
+    const other = createCounterServer({
+      db: path.join(t.dir, 'c.sqlite'),
+      allowOrigins: ORIGIN,
+      bodyTimeoutMs: 200,
+      log: false,
+    });
+    const { url } = await other.listen(0);
+    try {
+      const status = await new Promise((resolve, reject) => {
+        const req = http.request(`${url}/v1/views`, {
+          method: 'POST',
+          headers: { Origin: ORIGIN, 'User-Agent': BROWSER_UA, 'Content-Type': 'text/plain', 'Content-Length': '20' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode);
+          req.destroy();
+        });
+        req.on('error', reject);
+        req.write('{"id":"sl');
+      });
+      assert.equal(status, 408);
+      assert.deepEqual(await getCounts(url, ['slow']), { slow: 0 });
+    } finally {
+      await other.close();
+      await t.remove();
+    }
+  });
+
+  test('HEAD on counts and health answers headers only', async () => {
+    const res = await request(`${base}/v1/counts?ids=a`, { method: 'HEAD' });
+    assert.equal(res.status, 200);
+    assert.equal(res.text, '');
+    assert.equal(res.headers['cache-control'], 'public, max-age=30');
+    assert.equal((await request(`${base}/v1/health`, { method: 'HEAD' })).status, 200);
+  });
+
   test('"*" is refused as an origin allowed to record', () => {
     assert.throws(() => createHandler({ allowOrigins: '*', log: false }), /cannot be an allowed origin/);
   });

@@ -11,7 +11,7 @@ let seq = 0;
 const newId = (name: string) => `t-${name}-${Date.now().toString(36)}-${seq++}`;
 const seed = (id: string, count: number) => fetch(`/test-api/counter/seed?id=${encodeURIComponent(id)}&count=${count}`);
 const serverCount = async (id: string): Promise<number> =>
-  (await (await fetch(`${endpoint}/v1/counts?ids=${encodeURIComponent(id)}`)).json()).counts[id];
+  (await (await fetch(`${endpoint}/v1/counts?ids=${encodeURIComponent(id)}`, { cache: 'no-store' })).json()).counts[id];
 /** The counter's text, with the no-break spaces some languages group digits with read as spaces. */
 const countText = (el: Element) =>
   (el.shadowRoot!.querySelector('[part~="counter"]')?.textContent ?? '').replace(/\s/g, ' ');
@@ -76,6 +76,27 @@ describe('<click-counter>', () => {
     );
     await shows(again, 'Clicks: 11');
     expect(await serverCount(id)).to.equal(11);
+  });
+
+  it('does not record a view while the page is only prerendered, and records it once the reader opens it', async () => {
+    const id = newId('prerender');
+    await seed(id, 20);
+    // Chromium prerenders only pages it navigates to; the state is set here as the browser would report it.
+    Object.defineProperty(document, 'prerendering', { configurable: true, get: () => true });
+    try {
+      const el = await fixture<ClickCounter>(
+        html`<click-counter article-id=${id} endpoint=${endpoint} record></click-counter>`,
+      );
+      await shows(el, 'Clicks: 20');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await serverCount(id)).to.equal(20);
+      Object.defineProperty(document, 'prerendering', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('prerenderingchange'));
+      await shows(el, 'Clicks: 21');
+      expect(await serverCount(id)).to.equal(21);
+    } finally {
+      delete (document as unknown as { prerendering?: boolean }).prerendering;
+    }
   });
 
   it('fires change with the count when it arrives', async () => {

@@ -1,23 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { FeedCache, feedCache } from '../../src/feed/feed-cache.js';
-import { FeedError } from '../../src/feed/feed-error.js';
 import type { NewsFeed } from '../../src/feed/types.js';
+import { hits, rejection, uniqueKey } from '../support/feeds.js';
 
-let counter = 0;
-const newKey = () => `cache-${Date.now()}-${counter++}`;
+const newKey = () => uniqueKey('cache');
 const feedUrl = (key: string, extra = '') => `/test-api/feed?file=feeds/rss2.xml&key=${key}${extra}`;
-const hits = async (key: string) =>
-  ((await (await fetch(`/test-api/hits?key=${key}`)).json()) as { hits: number }).hits;
-
-async function rejection(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('FeedCache', () => {
   it('makes one request for concurrent and later loads of the same feed', async () => {

@@ -2,13 +2,11 @@ import { expect } from '@open-wc/testing';
 import { FeedCache } from '../../src/feed/feed-cache.js';
 import { feedStore } from '../../src/feed/feed-store.js';
 import type { NewsFeed } from '../../src/feed/types.js';
+import { hits, uniqueKey } from '../support/feeds.js';
 
-let counter = 0;
-const newKey = () => `store-${Date.now()}-${counter++}`;
+const newKey = () => uniqueKey('store');
 const feedUrl = (key: string) =>
   new URL(`/test-api/feed?file=feeds/rss2.xml&key=${key}&validators=1`, location.href).href;
-const hits = async (key: string) =>
-  ((await (await fetch(`/test-api/hits?key=${key}`)).json()) as { hits: number }).hits;
 const feed = (title: string): NewsFeed => ({
   title,
   items: [{ id: '1', title: 'One', published: new Date('2024-05-01T10:00:00Z'), authors: [], categories: [] }],

@@ -1,18 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { fetchFeed } from '../../src/feed/fetch-feed.js';
-import { FeedError } from '../../src/feed/feed-error.js';
+import { rejection } from '../support/feeds.js';
 
 const feedPath = (file: string, extra = '') => `/test-api/feed?file=feeds/${file}${extra}`;
-
-async function rejection(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('fetchFeed', () => {
   it('fetches and parses a feed, resolving links against the address it came from', async () => {

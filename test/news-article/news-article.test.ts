@@ -7,6 +7,7 @@ import type { NewsSelectEvent } from '../../src/events.js';
 import { ContextConsumer } from '@lit/context';
 import { LitElement } from 'lit';
 import { articleIdContext } from '../../src/context.js';
+import { hits, servedFeed } from '../support/feeds.js';
 import '../../src/define.js';
 
 /** Stands in for a counter in the meta slot: it reads the article id from context, as <click-counter> will. */
@@ -15,13 +16,7 @@ class ArticleIdProbe extends LitElement {
 }
 customElements.define('article-id-probe', ArticleIdProbe);
 
-const feedFile = 'articles/college.xml';
-let seq = 0;
-const served = (params: Record<string, string> = {}) => {
-  const key = `article-${Date.now()}-${seq++}`;
-  return { url: `/test-api/feed?${new URLSearchParams({ file: feedFile, key, ...params })}`, key };
-};
-const hits = async (key: string) => (await (await fetch(`/test-api/hits?key=${key}`)).json()).hits as number;
+const served = () => servedFeed('articles/college.xml', {}, 'article');
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const shown = (el: NewsArticle) =>
   waitUntil(() => part(el, 'title') || part(el, 'status'), 'article did not render', { timeout: 5000 });

@@ -2,13 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { NewsList } from '../../src/news-list/news-list.js';
 import { feedCache } from '../../src/feed/feed-cache.js';
 import '../../src/define.js';
+import { hits, servedFeed } from '../support/feeds.js';
 
-let keySeq = 0;
-function served(file: string, params: Record<string, string> = {}): { url: string; key: string } {
-  const key = `feeds-${Date.now()}-${keySeq++}`;
-  return { url: `/test-api/feed?${new URLSearchParams({ file, key, ...params })}`, key };
-}
-const hits = async (key: string): Promise<number> => (await (await fetch(`/test-api/hits?key=${key}`)).json()).hits;
+const served = (file: string, params: Record<string, string> = {}) => servedFeed(file, params, 'feeds');
 const parts = (el: Element, name: string) =>
   Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
 const loaded = (el: NewsList) =>

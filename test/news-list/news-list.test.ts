@@ -4,22 +4,10 @@ import { feedCache } from '../../src/feed/feed-cache.js';
 import type { NewsErrorEvent, NewsLoadEvent, NewsSelectEvent } from '../../src/events.js';
 import type { NewsItem } from '../../src/feed/types.js';
 import '../../src/define.js';
+import { hits, servedFeed } from '../support/feeds.js';
 
 const twelve = '/test/fixtures/lists/twelve.xml';
-let keySeq = 0;
-/** A feed URL served through the test routes, with its own hit counter. */
-function served(file: string, params: Record<string, string | number> = {}): { url: string; key: string } {
-  const key = `list-${Date.now()}-${keySeq++}`;
-  const query = new URLSearchParams({
-    file,
-    key,
-    ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
-  });
-  return { url: `/test-api/feed?${query}`, key };
-}
-async function hits(key: string): Promise<number> {
-  return (await (await fetch(`/test-api/hits?key=${key}`)).json()).hits;
-}
+const served = (file: string, params: Record<string, string | number> = {}) => servedFeed(file, params, 'list');
 const parts = (el: Element, name: string) =>
   Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
 const loaded = (el: NewsList) =>

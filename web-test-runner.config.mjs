@@ -8,25 +8,12 @@ import { corpusRoutes } from './test/support/corpus-routes.mjs';
 import { startCounterServer } from './test/support/counter-server.mjs';
 import net from 'node:net';
 import { countReporter } from './test/support/count-reporter.mjs';
+import { chromiumArgs, chromiumPath, regularUserAgent } from './scripts/chromium.mjs';
 
 // Pinned so date tests mean the same on every machine.
 process.env.TZ = 'UTC';
 
-const chromeArgs = [
-  '--lang=en-US',
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // The counter server does not count headless browsers; the tests browse as a regular Chrome, and the server's
-  // own tests check that HeadlessChrome is not counted.
-  '--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
-];
+const chromeArgs = [...chromiumArgs, '--headless=new', '--lang=en-US', `--user-agent=${regularUserAgent}`];
 
 /** A free port for the test pages, known before they are served so the counter server can allow their origin. */
 const port = await new Promise((resolve) => {
@@ -54,7 +41,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
         args: chromeArgs,
       },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { chromiumArgs, chromiumPath, regularUserAgent as userAgent } from '../../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, '.test-results/screenshots');
@@ -32,9 +33,6 @@ function rssItems(file, encoding = 'utf-8') {
 let server;
 let browser;
 const counterDir = mkdtempSync(path.join(tmpdir(), 'news-widgets-demo-'));
-// The counter server does not count headless browsers: the pages are opened as a regular Chrome.
-const userAgent =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
 before(async () => {
   if (!existsSync(path.join(root, 'cdn/news-widgets.js'))) {
@@ -42,19 +40,7 @@ before(async () => {
   }
   mkdirSync(shots, { recursive: true });
   server = await startDemoServer({ port: 0, counterDb: path.join(counterDir, 'counts.sqlite') });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    timeout: 60_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath, timeout: 60_000, args: chromiumArgs });
 });
 
 after(async () => {

@@ -8,9 +8,10 @@
  * - `cors`: the server answers, but does not allow this site to read the feed (no CORS header).
  * - `network`: no answer at all: offline, DNS failure, connection refused.
  * - `timeout`: no answer within the time limit.
+ * - `too-large`: the feed is bigger than the size limit (parsing it would freeze the page).
  * - `aborted`: the request was cancelled (the element left the page).
  */
-export type FeedErrorCode = 'parse' | 'format' | 'http' | 'cors' | 'network' | 'timeout' | 'aborted';
+export type FeedErrorCode = 'parse' | 'format' | 'http' | 'cors' | 'network' | 'timeout' | 'too-large' | 'aborted';
 
 export class FeedError extends Error {
   override readonly name = 'FeedError';

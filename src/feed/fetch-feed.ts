@@ -10,7 +10,12 @@ export interface FetchFeedOptions {
   timeout?: number;
   /** Offset for dates without a zone, as `+08:00`. */
   defaultTimeZone?: string;
+  /** Largest feed accepted, in bytes; a bigger one fails with code `too-large`. Default 10 MB. */
+  maxBytes?: number;
 }
+
+/** Feeds above this size are refused: parsing tens of megabytes would freeze the reader's page. */
+export const MAX_FEED_BYTES = 10 * 1024 * 1024;
 
 /** Options of {@link fetchFeedIfChanged}. */
 export interface ConditionalFetchOptions extends FetchFeedOptions {
@@ -34,9 +39,39 @@ function isCrossOrigin(url: string): boolean {
   }
 }
 
+/** The body, read no further than `limit` bytes (a missing or lying Content-Length does not matter). */
+async function readBody(response: Response, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => new FeedError('too-large', `The feed is larger than ${limit} bytes`);
+  if (Number(response.headers.get('content-length')) > limit) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
 /**
  * Fetches `url` (without cookies) and parses it.
- * @throws {FeedError} `http`, `cors`, `network`, `timeout`, `aborted`, or `parse`/`format` from {@link parseFeed}; `url` is always set.
+ * @throws {FeedError} `http`, `cors`, `network`, `timeout`, `too-large`, `aborted`, or `parse`/`format` from {@link parseFeed}; `url` is always set.
  */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<NewsFeed> {
   const result = await fetchFeedIfChanged(url, options);
@@ -77,7 +112,7 @@ export async function fetchFeedIfChanged(
     );
     if (response.status === 304 && conditional) return { notModified: true };
     if (!response.ok) throw new FeedError('http', `HTTP ${response.status}`, { status: response.status });
-    const feed = parseFeed(await response.arrayBuffer(), {
+    const feed = parseFeed(await readBody(response, options.maxBytes ?? MAX_FEED_BYTES), {
       url: response.url || url,
       contentType: response.headers.get('content-type') ?? undefined,
       defaultTimeZone: options.defaultTimeZone,

@@ -16,6 +16,8 @@ export function describeError(m: Messages, error: FeedError): string {
       return navigator.onLine === false ? m.errors.offline : m.errors.network;
     case 'timeout':
       return m.errors.timeout;
+    case 'too-large':
+      return m.errors.tooLarge;
     default:
       return m.errors.unknown;
   }

@@ -37,6 +37,7 @@ export interface Messages {
     network: string;
     offline: string;
     timeout: string;
+    tooLarge: string;
     unknown: string;
   };
 }
@@ -65,6 +66,7 @@ export const en: Messages = {
     network: 'The feed server could not be reached. Check the address and your connection.',
     offline: 'You are offline. The news will load when the connection is back.',
     timeout: 'The feed server took too long to answer.',
+    tooLarge: 'The feed is too large to show on a page (over 10 MB).',
     unknown: 'Something went wrong while loading the feed.',
   },
 };

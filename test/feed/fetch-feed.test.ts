@@ -78,4 +78,15 @@ describe('fetchFeed', () => {
     expect(page.code).to.equal('format');
     expect(page.feedUrl).to.equal(`${location.origin}/news/feed.xml`);
   });
+
+  it('refuses a feed larger than the limit, whether or not the server says its size', async () => {
+    const declared = await rejection(fetchFeed('/test-api/large?mb=11'));
+    expect(declared.code).to.equal('too-large');
+    const chunked = await rejection(fetchFeed('/test-api/large?mb=11&chunked=1'));
+    expect(chunked.code).to.equal('too-large');
+    const small = await rejection(fetchFeed(feedPath('rss2.xml'), { maxBytes: 100 }));
+    expect(small).to.include({ code: 'too-large', url: feedPath('rss2.xml') });
+    const fits = await fetchFeed('/test-api/large?mb=1&chunked=1');
+    expect(fits.title).to.equal('Large');
+  });
 });

@@ -160,6 +160,7 @@ describe('<news-list>', () => {
       ['/test/fixtures/lists/no-such-feed.xml', 'was not found (HTTP 404)'],
       ['/test/fixtures/lists/broken.xml', 'The feed is damaged'],
       ['/test-api/status/503', 'answered with an error (HTTP 503)'],
+      ['/test-api/large?mb=11', 'too large to show on a page'],
     ];
     for (const [src, words] of cases) {
       const el = await fixture<NewsList>(html`<news-list src=${src}></news-list>`);

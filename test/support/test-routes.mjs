@@ -2,6 +2,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,6 +49,7 @@ function testComment(text) {
  *     (&fail-after=n: once the key has been served n times, answer 503)
  *   /test-api/hits?key=k    → {"hits": n}
  *   /test-api/status/503    → that status
+ *   /test-api/large?mb=11&chunked=1 → a feed of that size (chunked: no Content-Length)
  *   /test-api/corpus?file=feedparser/tests/...          → a corpus file's raw bytes
  *   POST /test-api/corpus-report → saved as .test-results/corpus-report.txt
  *   /test-api/corpus-index?dirs=feedparser/tests/json,... → [{ path, description, expect, headers }]
@@ -61,6 +63,17 @@ export function testRoutes() {
     if (ctx.path === '/test-api/hits') {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ hits: hits.get(String(q.key)) ?? 0 });
+      return;
+    }
+    if (ctx.path === '/test-api/large') {
+      // A well-formed feed of about `mb` megabytes; with chunked=1 it is sent without a Content-Length.
+      const size = Number(q.mb ?? 11) * 1024 * 1024;
+      const filler = `<!-- ${'x'.repeat(64 * 1024)} -->\n`;
+      const parts = ['<?xml version="1.0"?><rss version="2.0"><channel><title>Large</title>\n'];
+      for (let sent = 0; sent < size; sent += filler.length) parts.push(filler);
+      parts.push('</channel></rss>\n');
+      ctx.type = 'application/rss+xml';
+      ctx.body = q.chunked ? Readable.from(parts) : parts.join('');
       return;
     }
     const status = /^\/test-api\/status\/(\d{3})$/.exec(ctx.path);

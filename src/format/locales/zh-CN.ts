@@ -28,6 +28,7 @@ export const messages: Messages = {
     network: '无法连接订阅源服务器，请检查地址和网络连接。',
     offline: '当前处于离线状态，恢复连接后将加载新闻。',
     timeout: '订阅源服务器响应超时。',
+    tooLarge: '订阅源过大（超过 10 MB），无法在页面上显示。',
     unknown: '加载订阅源时出错。',
   },
 };

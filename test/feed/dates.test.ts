@@ -43,6 +43,34 @@ describe('parseFeedDate', () => {
     expect(iso('2024-05-01')).to.equal('2024-04-30T16:00:00.000Z');
   });
 
+  it('reads the named zones feeds write beyond RFC 822, and GMT+8 forms', () => {
+    expect(iso('Wed, 01 May 2024 12:00:00 MSK')).to.equal('2024-05-01T09:00:00.000Z');
+    expect(iso('Wed, 01 May 2024 12:00:00 CEST')).to.equal('2024-05-01T10:00:00.000Z');
+    expect(iso('Wed, 01 May 2024 12:00:00 JST')).to.equal('2024-05-01T03:00:00.000Z');
+    expect(iso('Wed, 01 May 2024 12:00:00 IST')).to.equal('2024-05-01T06:30:00.000Z');
+    expect(iso('Wed, 01 May 2024 12:00:00 ALMT')).to.equal('2024-05-01T07:00:00.000Z');
+    expect(iso('Wed, 01 May 2024 12:00:00 GMT+8')).to.equal('2024-05-01T04:00:00.000Z');
+    expect(iso('Wed, 01 May 2024 12:00:00 UTC+05:30')).to.equal('2024-05-01T06:30:00.000Z');
+    expect(iso('Wed, 01 May 2024 12:00:00 XYZ')).to.equal(undefined);
+  });
+
+  it('reads dates with the month first, with AM/PM, and JavaScript Date strings', () => {
+    expect(iso('Wed, May 01 2024 10:00:00 +0800')).to.equal('2024-05-01T02:00:00.000Z');
+    expect(iso('May 1, 2024 10:00 PM GMT')).to.equal('2024-05-01T22:00:00.000Z');
+    expect(iso('1st May 2024 12:30 am GMT')).to.equal('2024-05-01T00:30:00.000Z');
+    expect(iso('Wed May 01 2024 10:00:00 GMT+0800 (China Standard Time)')).to.equal('2024-05-01T02:00:00.000Z');
+    expect(iso('Wed, 01 May 2024')).to.equal('2024-04-30T16:00:00.000Z');
+    expect(iso('May 1, 2024 13:00 PM GMT')).to.equal(undefined);
+  });
+
+  it('reads the day-first dotted dates and the Chinese dates CMSs write, in the default zone', () => {
+    expect(iso('01.05.2024 10:00')).to.equal('2024-05-01T02:00:00.000Z');
+    expect(iso('1.5.2024', '+05:00')).to.equal('2024-04-30T19:00:00.000Z');
+    expect(iso('2024年5月1日 10:00')).to.equal('2024-05-01T02:00:00.000Z');
+    expect(iso('2024年05月01日')).to.equal('2024-04-30T16:00:00.000Z');
+    expect(iso('31.04.2024')).to.equal(undefined);
+  });
+
   it('returns undefined for anything it cannot read, never now or an Invalid Date', () => {
     for (const text of [
       '',

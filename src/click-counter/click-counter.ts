@@ -36,7 +36,7 @@ function formatCount(count: number, lang: string, compact: boolean): string {
  * @csspart label - The label ("Clicks").
  * @csspart count - The number, a `<data value>`.
  *
- * @cssprop [--click-counter-color=var(--news-color-muted)] - Colour of the counter.
+ * @cssprop [--click-counter-color=inherit] - Colour of the counter.
  * @cssprop [--click-counter-font-size=inherit] - Size of the counter.
  */
 export class ClickCounter extends NewsElement {
@@ -46,7 +46,8 @@ export class ClickCounter extends NewsElement {
     css`
       :host {
         display: inline-block;
-        color: var(--click-counter-color, var(--_muted));
+        /* Inherits the colour around it (the muted meta line of a list or an article); muting it again would fail contrast. */
+        color: var(--click-counter-color, inherit);
         font-size: var(--click-counter-font-size, inherit);
         font-variant-numeric: tabular-nums;
       }

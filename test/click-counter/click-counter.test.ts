@@ -148,6 +148,7 @@ describe('<click-counter>', () => {
     );
     expect(countText(counters()[3])).to.equal('Clicks: 42');
     expect(countRequests(since)).to.have.length(1);
+    await expect(list).to.be.accessible();
   });
 
   it('takes the article id and the endpoint from an enclosing <news-article>', async () => {
@@ -167,6 +168,7 @@ describe('<click-counter>', () => {
     const counter = article.querySelector('click-counter')!;
     await shows(counter, 'Clicks: 100');
     expect(await serverCount(item.id)).to.equal(100);
+    await expect(article).to.be.accessible();
   });
 
   it('counts articles whose feed ids the protocol does not allow, under a stable hashed key', async () => {

@@ -16,7 +16,7 @@ export class NewsElement extends LitElement {
       box-sizing: border-box;
       /* The global tokens with their defaults, under private names the elements' styles share. */
       --_accent: var(--news-color-accent, #1a56db);
-      --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 62%, transparent));
+      --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 70%, transparent));
       --_border: var(--news-color-border, color-mix(in srgb, currentColor 14%, transparent));
       --_surface: var(--news-color-surface, transparent);
       --_radius: var(--news-radius, 8px);

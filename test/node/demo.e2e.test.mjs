@@ -250,6 +250,31 @@ describe('demo pages', { timeout: 120_000 }, () => {
     }
   });
 
+  test('every demo page passes an axe accessibility check, widgets included', async () => {
+    const axe = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    for (const name of [
+      'index.html',
+      'article.html?lang=en&id=lw-2026-012',
+      'partner-kk.html',
+      'grid.html',
+      'error.html',
+    ]) {
+      const { page, close } = await open(name);
+      try {
+        await page.locator('[part~="item"], [part~="status"], news-article [part~="title"]').first().waitFor();
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async () =>
+          (await axe.run(document)).violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          ),
+        );
+        assert.deepEqual(violations, [], name);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   test('the college news page works on a phone', async () => {
     const { page, errors, close } = await open('index.html', { viewport: mobile });
     try {

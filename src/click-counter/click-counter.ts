@@ -1,5 +1,5 @@
 /** <click-counter>: an article's view count ("Clicks: 1,234"), and one recorded view per reader and session. */
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { NewsElement } from '../news-element.js';
@@ -76,6 +76,8 @@ export class ClickCounter extends NewsElement {
   private readonly contextId = new ContextConsumer(this, { context: articleIdContext, subscribe: true });
   private readonly contextEndpoint = new ContextConsumer(this, { context: counterEndpointContext, subscribe: true });
   private asked = '';
+  /** The article whose count is shown. */
+  private countedId = '';
 
   private get resolvedId(): string {
     return (this.articleId || this.contextId.value || '').trim();
@@ -92,13 +94,18 @@ export class ClickCounter extends NewsElement {
   }
 
   // Before rendering, so a count already known this session shows in the first frame.
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const client = this.client;
     const id = this.resolvedId;
     const ask = client && id ? `${client.endpoint} ${id} ${this.record}` : '';
     if (!ask || ask === this.asked) return;
     this.asked = ask;
-    if (this.count === undefined || changed.has('articleId')) this.show(client!.lastKnown(id));
+    if (id !== this.countedId) {
+      // Another article: its own last known count, or none, but never the previous article's.
+      this.countedId = id;
+      this.count = undefined;
+      this.show(client!.lastKnown(id));
+    }
     // A prerendered page is not a view until the reader actually opens it.
     if (this.record && (document as Document & { prerendering?: boolean }).prerendering) {
       document.addEventListener('prerenderingchange', this.onActivated, { once: true });

@@ -206,6 +206,12 @@ describe('<click-counter>', () => {
       // The same server gone quiet later in the session: the last count stays.
       up.articleId = id;
       expect(countText(up)).to.equal('Clicks: 3');
+      // Moved to another article on a server that cannot be reached: no count, not the previous article's.
+      up.endpoint = down;
+      up.articleId = newId('other');
+      await up.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(countText(up)).to.equal('');
     } finally {
       window.removeEventListener('error', onError);
       window.removeEventListener('unhandledrejection', onError);

@@ -1,5 +1,8 @@
 /** Reads the dates feeds write (RFC 822, RFC 3339 and common zone-less forms) without ever inventing one. */
 
+/** The zone of feed dates written without one, unless the caller says otherwise: the college's, China's. */
+export const DEFAULT_TIME_ZONE = '+08:00';
+
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 // Offsets in hours. RFC 822 names only UT/GMT, Z and the US zones; feeds in the wild also write these. Military
 // letters other than Z mean "unknown" per RFC 2822, so they read as UTC. CST stays US Central, as RFC 822 has it.
@@ -83,7 +86,7 @@ const RFC822_MONTH_FIRST = new RegExp(
  * Parses a feed date. Zone-less dates are read in `defaultTimeZone` (an offset such as `+08:00`).
  * Returns undefined for anything it cannot read: never "now", never an Invalid Date.
  */
-export function parseFeedDate(text: string | null | undefined, defaultTimeZone = '+08:00'): Date | undefined {
+export function parseFeedDate(text: string | null | undefined, defaultTimeZone = DEFAULT_TIME_ZONE): Date | undefined {
   const s = text?.trim().replace(/\s+/g, ' ');
   if (!s) return undefined;
   const fallback = zoneOffset(defaultTimeZone) ?? 0;

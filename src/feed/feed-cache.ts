@@ -3,6 +3,7 @@ import type { NewsFeed } from './types.js';
 import { FeedError } from './feed-error.js';
 import { fetchFeedIfChanged } from './fetch-feed.js';
 import { feedStore } from './feed-store.js';
+import { DEFAULT_TIME_ZONE } from './dates.js';
 
 export interface FeedLoadOptions {
   /** Cancels this caller's wait; the shared request stops only when every caller has cancelled. */
@@ -26,7 +27,7 @@ const validators = new WeakMap<NewsFeed, { etag?: string; lastModified?: string 
 
 // The parser's default zone is no zone at all here, so callers that name it and callers that don't share a feed.
 const keyOf = (url: string, timeZone?: string): string =>
-  timeZone && timeZone !== '+08:00' ? `${url} ${timeZone}` : url;
+  timeZone && timeZone !== DEFAULT_TIME_ZONE ? `${url} ${timeZone}` : url;
 
 /**
  * The default loader: a conditional request with the validators of the stored copy (a 304 reuses it).

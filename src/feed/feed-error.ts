@@ -14,6 +14,11 @@
 export type FeedErrorCode = 'parse' | 'format' | 'http' | 'cors' | 'network' | 'timeout' | 'too-large' | 'aborted';
 
 export class FeedError extends Error {
+  /** `reason` itself when it is a FeedError, else a `network` error that keeps it as its cause. */
+  static from(reason: unknown): FeedError {
+    return reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
+  }
+
   override readonly name = 'FeedError';
   readonly code: FeedErrorCode;
   /** HTTP status, for `code === 'http'`. */

@@ -9,7 +9,7 @@ export interface StoredFeed {
 }
 
 interface Entry extends StoredFeed {
-  /** Last read or write, for least-recently-used eviction. */
+  /** When it was last written (a successful load rewrites it), for least-recently-used eviction. */
   used: number;
 }
 

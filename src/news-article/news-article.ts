@@ -108,9 +108,13 @@ export class NewsArticle extends NewsElement {
     return id ? this.fetched?.items.find((item) => item.id === id) : undefined;
   }
 
+  private get feedUrl(): string {
+    return new URL(this.src.trim(), document.baseURI).href;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) {
-      this.fetched = this.src ? feedCache.peek(new URL(this.src, document.baseURI).href) : undefined;
+      this.fetched = this.src ? feedCache.peek(this.feedUrl) : undefined;
       this.error = undefined;
       // A stored copy shows at once; the load confirms or refreshes it (and costs nothing if this page has it).
       this.load();
@@ -126,14 +130,14 @@ export class NewsArticle extends NewsElement {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const feed = await feedCache.load(new URL(this.src, document.baseURI).href, { signal: controller.signal });
+      const feed = await feedCache.load(this.feedUrl, { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.fetched = feed;
       this.error = undefined;
       this.emit(new NewsLoadEvent(feed));
     } catch (reason) {
       if (controller.signal.aborted) return;
-      this.error = reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
+      this.error = FeedError.from(reason);
       this.emit(new NewsErrorEvent(this.error));
     }
   }

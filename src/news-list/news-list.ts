@@ -7,6 +7,7 @@ import { feedCache } from '../feed/feed-cache.js';
 import { FeedError } from '../feed/feed-error.js';
 import { resolveUrl } from '../feed/urls.js';
 import { truncate } from '../feed/text.js';
+import { DEFAULT_TIME_ZONE } from '../feed/dates.js';
 import type { NewsFeed, NewsItem } from '../feed/types.js';
 import { NewsErrorEvent, NewsLoadEvent, NewsSelectEvent } from '../events.js';
 import { LocaleController } from '../format/locale-controller.js';
@@ -96,8 +97,8 @@ export class NewsList extends NewsElement {
   /** Longest summary, in characters: longer ones are cut at a word boundary with "…". */
   @property({ type: Number, attribute: 'summary-length' }) summaryLength = 160;
 
-  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. */
-  @property({ attribute: 'time-zone' }) timeZone = '+08:00';
+  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. Default `+08:00`. */
+  @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
 
   /** Shows each item's view count (a `<click-counter>`) from the counter server at `counter-endpoint`. */
   @property({ type: Boolean, attribute: 'show-clicks' }) showClicks = false;
@@ -211,7 +212,7 @@ export class NewsList extends NewsElement {
       );
       if (signal.aborted) return;
       const feeds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      const errors = results.flatMap((r) => (r.status === 'rejected' ? [asFeedError(r.reason)] : []));
+      const errors = results.flatMap((r) => (r.status === 'rejected' ? [FeedError.from(r.reason)] : []));
       this.failures = errors.length ? this.failures + 1 : 0;
       if (feeds.length) {
         // One failing feed among several shows a notice; the others still show.
@@ -469,9 +470,6 @@ export class NewsList extends NewsElement {
     if (!this.emit(new NewsSelectEvent(item, href))) event.preventDefault();
   }
 }
-
-const asFeedError = (reason: unknown): FeedError =>
-  reason instanceof FeedError ? reason : new FeedError('network', String(reason), { cause: reason });
 
 /** Several feeds as one: newest first (undated items last), each item once by id or link. */
 export function mergeFeeds(feeds: NewsFeed[]): NewsFeed {

@@ -3,14 +3,9 @@ import type { NewsList } from '../../src/news-list/news-list.js';
 import { feedCache } from '../../src/feed/feed-cache.js';
 import '../../src/define.js';
 import { hits, servedFeed } from '../support/feeds.js';
+import { loaded, parts } from '../support/lists.js';
 
 const served = (file: string, params: Record<string, string> = {}) => servedFeed(file, params, 'feeds');
-const parts = (el: Element, name: string) =>
-  Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
-const loaded = (el: NewsList) =>
-  waitUntil(() => parts(el, 'item').length > 0 || parts(el, 'status').length > 0, 'list did not render', {
-    timeout: 5000,
-  });
 
 describe('<news-list> with several feeds, summaries, time zones and refresh', () => {
   beforeEach(() => feedCache.clear());

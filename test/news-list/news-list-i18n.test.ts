@@ -1,12 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { NewsList } from '../../src/news-list/news-list.js';
 import '../../src/define.js';
+import { loaded, parts } from '../support/lists.js';
 
 const twelve = '/test/fixtures/lists/twelve.xml';
-const parts = (el: Element, name: string) =>
-  Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
-const rendered = (el: Element) =>
-  waitUntil(() => parts(el, 'item').length > 0 || parts(el, 'status').length > 0, 'no render', { timeout: 5000 });
 
 describe('<news-list> in other languages', () => {
   it('formats dates in Russian, Chinese and Kazakh', async () => {
@@ -17,7 +14,7 @@ describe('<news-list> in other languages', () => {
     };
     for (const [lang, pattern] of Object.entries(expected)) {
       const el = await fixture<NewsList>(html`<news-list src=${twelve} limit="1" lang=${lang}></news-list>`);
-      await rendered(el);
+      await loaded(el);
       expect(parts(el, 'date')[0].textContent!.trim(), lang).to.match(pattern);
     }
   });
@@ -29,13 +26,13 @@ describe('<news-list> in other languages', () => {
       </section>`,
     );
     const el = wrap.querySelector('news-list')!;
-    await rendered(el);
+    await loaded(el);
     expect(parts(el, 'status')[0].textContent!.trim()).to.equal('Новостей пока нет.');
   });
 
   it('translates its buttons and messages', async () => {
     const el = await fixture<NewsList>(html`<news-list src=${twelve} page-size="2" lang="kk"></news-list>`);
-    await rendered(el);
+    await loaded(el);
     expect(el.shadowRoot!.querySelector('button.more')!.textContent!.trim()).to.equal('Тағы');
     el.lang = 'zh-CN';
     await waitUntil(() => el.shadowRoot!.querySelector('button.more')!.textContent!.trim() === '更多', 'not switched', {

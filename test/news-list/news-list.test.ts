@@ -5,15 +5,10 @@ import type { NewsErrorEvent, NewsLoadEvent, NewsSelectEvent } from '../../src/e
 import type { NewsItem } from '../../src/feed/types.js';
 import '../../src/define.js';
 import { hits, servedFeed } from '../support/feeds.js';
+import { loaded, parts } from '../support/lists.js';
 
 const twelve = '/test/fixtures/lists/twelve.xml';
 const served = (file: string, params: Record<string, string | number> = {}) => servedFeed(file, params, 'list');
-const parts = (el: Element, name: string) =>
-  Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
-const loaded = (el: NewsList) =>
-  waitUntil(() => parts(el, 'item').length > 0 || parts(el, 'status').length > 0, 'list did not render', {
-    timeout: 5000,
-  });
 
 describe('<news-list>', () => {
   beforeEach(() => feedCache.clear());

@@ -307,11 +307,12 @@ export class NewsList extends NewsElement {
     if (!ready && this.error) {
       body = this.renderError(m, this.error);
     } else if (!ready) {
-      announce = this.locale.data.messages.loading;
+      announce = m.loading;
       body = this.hasFallback() ? html`<slot></slot>` : this.renderSkeleton();
     } else {
-      body = this.renderItems(m);
-      if (!this.loading) announce = m.loaded(this.selectedItems().length);
+      const all = this.selectedItems();
+      body = this.renderItems(m, all);
+      if (!this.loading) announce = m.loaded(all.length);
     }
     return html`<div class=${layout} lang=${this.locale.data.lang}>
       <div class="visually-hidden" role="status">${announce}</div>
@@ -354,8 +355,7 @@ export class NewsList extends NewsElement {
 
   // Safari drops list semantics from a list without bullets unless the role is explicit.
   /* eslint-disable lit-a11y/no-redundant-role */
-  private renderItems(m: Messages): TemplateResult {
-    const all = this.selectedItems();
+  private renderItems(m: Messages, all: NewsItem[]): TemplateResult {
     if (all.length === 0) {
       return html`<p part="status" class="empty">${m.empty}</p>`;
     }

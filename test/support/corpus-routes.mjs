@@ -1,9 +1,9 @@
-// Serves the shared test corpora (../shared/corpus beside the repo) as raw bytes, with folder listings.
+// Serves the third-party test corpora (test/fixtures/corpus) as raw bytes, with folder listings.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const corpusRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
+export const corpusRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus');
 
 function inside(relative) {
   const file = path.resolve(corpusRoot, relative);

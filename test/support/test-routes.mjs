@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(root, 'test/fixtures');
-// CI clones the repository with shared/ beside it, as here.
-const corpus = path.resolve(root, '../shared/corpus');
+// Third-party corpora live inside the repository (test/fixtures/corpus), so a fresh clone runs every test.
+const corpus = path.join(fixtures, 'corpus');
 const hits = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

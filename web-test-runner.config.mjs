@@ -1,27 +1,18 @@
-// Browser tests in Debian's Chromium (or CHROME_PATH), TypeScript through esbuild, fixture feeds over real HTTP.
+// Browser tests in Chromium, Firefox and WebKit (Debian's packages), TypeScript through esbuild, fixture feeds over real HTTP.
 import path from 'node:path';
-import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { testRoutes } from './test/support/test-routes.mjs';
 import { corpusRoutes } from './test/support/corpus-routes.mjs';
 import { startCounterServer } from './test/support/counter-server.mjs';
-import net from 'node:net';
 import { countReporter } from './test/support/count-reporter.mjs';
-import { chromiumArgs, chromiumPath, regularUserAgent } from './scripts/chromium.mjs';
+import { browserLaunchers, freePort } from './test/support/browsers.mjs';
 
 // Pinned so date tests mean the same on every machine.
 process.env.TZ = 'UTC';
 
-const chromeArgs = [...chromiumArgs, '--headless=new', '--lang=en-US', `--user-agent=${regularUserAgent}`];
-
-/** A free port for the test pages, known before they are served so the counter server can allow their origin. */
-const port = await new Promise((resolve) => {
-  const probe = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
+// Known before the pages are served, so the counter server can allow their origin.
+const port = await freePort();
 const counter = await startCounterServer([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
 
 export default {
@@ -38,15 +29,7 @@ export default {
     { name: 'counter-server', serverStop: () => counter.stop() },
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromiumPath,
-        headless: true,
-        args: chromeArgs,
-      },
-    }),
-  ],
+  browsers: await browserLaunchers(),
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"></head>

@@ -1,4 +1,4 @@
-// `npm test`: build, type-check and lint, browser tests in Chromium, Node tests, bundle budgets; one summary line.
+// `npm test`: build, type-check and lint, browser tests in three engines, Node tests, bundle budgets; a summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -9,6 +9,8 @@ mkdirSync(results, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+/** One line per part of the run, printed again at the end. */
+const summary = [];
 
 function step(name, cmd, args) {
   console.log(`\n== ${name}: ${cmd} ${args.join(' ')}`);
@@ -21,6 +23,7 @@ function check(name, cmd, args) {
   const ok = step(name, cmd, args);
   if (ok) passed += 1;
   else failed += 1;
+  summary.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
   return ok;
 }
 
@@ -34,6 +37,11 @@ if (existsSync(browserFile)) {
   const counts = JSON.parse(readFileSync(browserFile, 'utf8'));
   passed += counts.passed;
   failed += counts.failed;
+  for (const [engine, c] of Object.entries(counts.engines ?? {})) {
+    summary.push(
+      `browser tests, ${engine}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`,
+    );
+  }
   if (!browserOk && counts.failed === 0) failed += 1;
 } else {
   failed += 1;
@@ -54,6 +62,9 @@ if (existsSync(nodeTap)) {
   const count = (key) => Number(new RegExp(`^# ${key} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);
   passed += count('pass');
   failed += count('fail');
+  summary.push(
+    `node tests: ${count('pass')} passed, ${count('fail')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`,
+  );
   if (!nodeOk && count('fail') === 0) failed += 1;
 } else {
   failed += 1;
@@ -62,5 +73,5 @@ if (existsSync(nodeTap)) {
 if (built) check('bundle budgets', 'node', ['scripts/size.mjs']);
 else failed += 1;
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -81,6 +81,13 @@ let entityBox: HTMLTextAreaElement | undefined;
 
 /** Makes the usual CMS mistakes well-formed: HTML named entities, bare `&`, control characters. */
 function repairXml(xml: string): string {
+  // A DOCTYPE may pull entity sets in by parameter-entity reference (%HTMLlat1;). No parser fetches them, and
+  // WebKit's refuses the document ("PEReference not found"): drop them; the named entities are decoded below.
+  xml = xml.replace(
+    /(<!DOCTYPE[^[>]*\[)([\s\S]*?)(\]\s*>)/i,
+    (_, open: string, subset: string, close: string) =>
+      open + subset.replace(/<!ENTITY\s+%[^>]*>|%[\w.:-]+;/g, '') + close,
+  );
   xml = xml.replace(
     // eslint-disable-next-line no-control-regex -- XML forbids these characters: dropping them is the repair.
     /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:(#\d+|#x[\da-f]+|[a-z][\w.-]*);)?|[\0-\x08\x0b\x0c\x0e-\x1f]/gi,

@@ -116,6 +116,20 @@ describe('parseFeed: RSS 2.0', () => {
   });
 });
 
+describe('parseFeed: DOCTYPEs', () => {
+  it('reads a feed whose DOCTYPE pulls in HTML entities by parameter-entity reference, in every engine', () => {
+    const feed = parseFeed(`<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent">
+%HTMLlat1;
+]>
+<rss version="2.0"><channel><title>Caf&eacute; news</title>
+<item><title>Almaty &amp; Astana</title><link>https://college.example/a</link></item></channel></rss>`);
+    expect(feed.title).to.equal('Café news');
+    expect(feed.items.map((item) => item.title)).to.deep.equal(['Almaty & Astana']);
+  });
+});
+
 describe('parseFeed: RSS 1.0', () => {
   it('reads items that sit beside the channel', async () => {
     const feed = parseFeed(await fixture('rss1.rdf'));

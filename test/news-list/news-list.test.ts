@@ -245,7 +245,10 @@ describe('<news-list>', () => {
     expect(event.item.id).to.equal('n-2');
     expect(event.composed && event.bubbles).to.equal(true);
     expect(location.hash).to.equal(before);
+    // Firefox updates location.hash one task after the click: wait for the navigation, not a fixed time.
+    const navigated = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
     (parts(el, 'title')[1] as HTMLAnchorElement).click();
+    await navigated;
     expect(location.hash).to.equal('#article-n-2');
     history.replaceState(null, '', location.pathname + location.search);
   });

@@ -2,6 +2,8 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { version } from './version.js';
+import { FeedError } from './feed/feed-error.js';
+import { NewsErrorEvent } from './events.js';
 
 const warned = new Set<string>();
 
@@ -68,6 +70,34 @@ export class NewsElement extends LitElement {
   /** Fires one of the package's events (a named method, so the manifest takes event names from `@fires`). */
   protected emit(event: Event): boolean {
     return this.dispatchEvent(event);
+  }
+
+  private reported?: Set<string>;
+
+  /**
+   * An attribute value the element does not know: it carries on with `fallback`, and says so once per value in
+   * the console (where editors look) and as a `news-error` with code `config` (where host scripts listen).
+   */
+  protected checkOption<T>(attribute: string, value: T, allowed: readonly T[], fallback: T): T {
+    return allowed.includes(value) ? value : this.badOption(attribute, value, `one of ${allowed.join(', ')}`, fallback);
+  }
+
+  /** A number attribute that must be a whole number of at least 0 (`limit="ten"` reads as NaN). */
+  protected checkCount(attribute: string, value: number, fallback: number): number {
+    return Number.isFinite(value) && value >= 0
+      ? Math.floor(value)
+      : this.badOption(attribute, value, 'a number of 0 or more', fallback);
+  }
+
+  private badOption<T>(attribute: string, value: unknown, expected: string, fallback: T): T {
+    const key = `${attribute}=${String(value)}`;
+    if (!(this.reported ??= new Set()).has(key)) {
+      this.reported.add(key);
+      const message = `${attribute}="${String(value)}" is not ${expected}; using ${String(fallback)}`;
+      console.warn(`news-widgets: <${this.localName}>: ${message}.`, this);
+      this.emit(new NewsErrorEvent(new FeedError('config', message)));
+    }
+    return fallback;
   }
 
   /**

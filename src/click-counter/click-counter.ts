@@ -7,19 +7,13 @@ import { LocaleController } from '../format/locale-controller.js';
 import { CounterClient } from '../counter/counter-client.js';
 import { articleIdContext, counterEndpointContext } from '../context.js';
 import { ClickCountChangeEvent } from '../events.js';
+import { numberFormat } from '../format/intl-cache.js';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 function formatCount(count: number, lang: string, compact: boolean): string {
-  const key = `${lang} ${compact}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    // Kazakh writes 1 234 as Russian does; some browsers' Kazakh number data (Chromium's, for one) writes 1,234.
-    // Compact forms keep the Kazakh words the browser has ("1,2 мың"), not the Russian ones.
-    const locale = lang === 'kk' && !compact ? 'ru' : lang;
-    format = new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {});
-    numberFormats.set(key, format);
-  }
-  return format.format(count);
+  // Kazakh writes 1 234 as Russian does; some browsers' Kazakh number data (Chromium's, for one) writes 1,234.
+  // Compact forms keep the Kazakh words the browser has ("1,2 мың"), not the Russian ones.
+  const locale = lang === 'kk' && !compact ? 'ru' : lang;
+  return numberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(count);
 }
 
 /**
@@ -69,8 +63,12 @@ export class ClickCounter extends NewsElement {
   /** `standard` (1,234) or `compact` (1.2K). */
   @property() format: 'standard' | 'compact' = 'standard';
 
-  /** The count shown, once known. */
-  @state() count?: number;
+  /** The count shown, once known (read-only: it comes from the counter server). */
+  get count(): number | undefined {
+    return this.shown;
+  }
+
+  @state() private shown?: number;
 
   private readonly locale = new LocaleController(this);
   private readonly contextId = new ContextConsumer(this, { context: articleIdContext, subscribe: true });
@@ -103,7 +101,7 @@ export class ClickCounter extends NewsElement {
     if (id !== this.countedId) {
       // Another article: its own last known count, or none, but never the previous article's.
       this.countedId = id;
-      this.count = undefined;
+      this.shown = undefined;
       this.show(client!.lastKnown(id));
     }
     // A prerendered page is not a view until the reader actually opens it.
@@ -122,18 +120,19 @@ export class ClickCounter extends NewsElement {
   };
 
   private show(count: number | undefined, forId = this.resolvedId): void {
-    if (count === undefined || forId !== this.resolvedId || count === this.count) return;
-    this.count = count;
+    if (count === undefined || forId !== this.resolvedId || count === this.shown) return;
+    this.shown = count;
     this.emit(new ClickCountChangeEvent(count));
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this.count === undefined || !this.locale.ready) return nothing;
+    const count = this.shown;
+    if (count === undefined || !this.locale.ready) return nothing;
     const { lang, messages } = this.locale.data;
     const separator = lang === 'zh-CN' ? '：' : ': ';
     return html`<span part="counter"
-      ><span part="label">${this.label ?? messages.clicks}</span>${separator}<data part="count" value=${this.count}
-        >${formatCount(this.count, lang, this.format === 'compact')}</data
+      ><span part="label">${this.label ?? messages.clicks}</span>${separator}<data part="count" value=${count}
+        >${formatCount(count, lang, this.format === 'compact')}</data
       ></span
     >`;
   }

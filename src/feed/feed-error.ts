@@ -10,8 +10,11 @@
  * - `timeout`: no answer within the time limit.
  * - `too-large`: the feed is bigger than the size limit (parsing it would freeze the page).
  * - `aborted`: the request was cancelled (the element left the page).
+ * - `config`: the element is set up wrongly: no feed address, an address that is no URL, or an attribute value
+ *   it does not know (the message names it).
  */
-export type FeedErrorCode = 'parse' | 'format' | 'http' | 'cors' | 'network' | 'timeout' | 'too-large' | 'aborted';
+export type FeedErrorCode =
+  'parse' | 'format' | 'http' | 'cors' | 'network' | 'timeout' | 'too-large' | 'aborted' | 'config';
 
 export class FeedError extends Error {
   /** `reason` itself when it is a FeedError, else a `network` error that keeps it as its cause. */

@@ -55,19 +55,27 @@ function ours(s: Storage): { key: string; used: number; size: number }[] {
   return list.sort((a, b) => a.used - b.used);
 }
 
+/** What this page has read or written, so an entry (up to 1 MB of JSON) is parsed once per page, not per element. */
+const parsed = new Map<string, StoredFeed | undefined>();
+
 /** Bounded, least-recently-used, and silent about every storage failure: the network is the truth. */
 export const feedStore = {
   get(id: string): StoredFeed | undefined {
+    if (parsed.has(id)) return parsed.get(id);
     const s = storage();
     if (!s) return undefined;
+    let entry: StoredFeed | undefined;
     try {
-      return read(s, PREFIX + id);
+      entry = read(s, PREFIX + id);
     } catch {
-      return undefined;
+      entry = undefined;
     }
+    parsed.set(id, entry);
+    return entry;
   },
 
   set(id: string, value: StoredFeed): void {
+    parsed.delete(id);
     const s = storage();
     if (!s) return;
     const key = PREFIX + id;
@@ -79,9 +87,11 @@ export const feedStore = {
       while (others.length && (others.length >= MAX_FEEDS || total > MAX_CHARS)) {
         const oldest = others.shift()!;
         s.removeItem(oldest.key);
+        parsed.delete(oldest.key.slice(PREFIX.length));
         total -= oldest.size;
       }
       s.setItem(key, raw);
+      parsed.set(id, value);
     } catch {
       // Quota exceeded even after eviction: other scripts fill the storage. Keep nothing rather than half.
       try {
@@ -94,6 +104,7 @@ export const feedStore = {
 
   /** Removes every stored feed (all schema versions). */
   clear(): void {
+    parsed.clear();
     const s = storage();
     if (!s) return;
     try {

@@ -1,4 +1,5 @@
 /** News dates in the reader's language ("Nov 20, 2026", "3 hours ago"), with one shared minute timer. */
+import { dateTimeFormat, relativeTimeFormat } from './intl-cache.js';
 
 export type DateStyle = 'relative' | 'short' | 'long';
 
@@ -41,16 +42,14 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
  */
 export const englishDates: LocaleDates = {
   calendar(date, long) {
-    return new Intl.DateTimeFormat('en-US', { dateStyle: long ? 'long' : 'medium' }).format(date);
+    return dateTimeFormat('en-US', { dateStyle: long ? 'long' : 'medium' }).format(date);
   },
   distance(date, now) {
     const age = now - date.getTime();
     const [unit, size] = units.find(([, size]) => age >= size) ?? units[3];
-    return relativeFormat.format(-Math.floor(age / size), unit);
+    return relativeTimeFormat('en', { numeric: 'always' }).format(-Math.floor(age / size), unit);
   },
 };
-
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

@@ -18,6 +18,8 @@ export function describeError(m: Messages, error: FeedError): string {
       return m.errors.timeout;
     case 'too-large':
       return m.errors.tooLarge;
+    case 'config':
+      return m.errors.config;
     default:
       return m.errors.unknown;
   }

@@ -1,6 +1,7 @@
 /** A controller that gives an element the words and dates of its language, loading them when needed. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { langOf, loadLocale, localeIfLoaded, matchLang, type LocaleData } from './locale.js';
+import { observeLang } from '../controllers/lang-observer.js';
 
 export class LocaleController implements ReactiveController {
   /** The language in use; English until another one has loaded. */
@@ -8,8 +9,22 @@ export class LocaleController implements ReactiveController {
   /** False while the element's language is still loading (render a placeholder, not English words). */
   ready = true;
 
+  private unobserve?: () => void;
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+  }
+
+  // The language can change above the element (a switcher on the page sets <html lang>): re-render then.
+  hostConnected(): void {
+    this.unobserve = observeLang(() => {
+      if (matchLang(langOf(this.host)) !== this.data.lang) this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.unobserve?.();
+    this.unobserve = undefined;
   }
 
   /** Before each render: the element's language may have changed with its own or an ancestor's `lang`. */

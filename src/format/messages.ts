@@ -38,6 +38,8 @@ export interface Messages {
     offline: string;
     timeout: string;
     tooLarge: string;
+    /** The element has no usable feed address (see the console for details). */
+    config: string;
     unknown: string;
   };
 }
@@ -67,6 +69,7 @@ export const en: Messages = {
     offline: 'You are offline. The news will load when the connection is back.',
     timeout: 'The feed server took too long to answer.',
     tooLarge: 'The feed is too large to show on a page (over 10 MB).',
+    config: 'This news widget has no valid feed address.',
     unknown: 'Something went wrong while loading the feed.',
   },
 };

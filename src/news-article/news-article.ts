@@ -1,19 +1,17 @@
 /** <news-article>: one article of a feed, or given as data, with its HTML body sanitised. */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ContextProvider } from '@lit/context';
 import { NewsElement } from '../news-element.js';
 import { newsArticleStyles } from './news-article.styles.js';
-import { feedCache } from '../feed/feed-cache.js';
-import { FeedError } from '../feed/feed-error.js';
-import type { NewsFeed, NewsItem } from '../feed/types.js';
-import { NewsErrorEvent, NewsLoadEvent } from '../events.js';
+import type { NewsItem } from '../feed/types.js';
 import { LocaleController } from '../format/locale-controller.js';
 import { formatNewsDate, type DateStyle } from '../format/dates.js';
 import { describeError } from '../format/errors.js';
 import { sanitizeHtml } from '../html/sanitize.js';
 import { articleIdContext, counterEndpointContext } from '../context.js';
+import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
 
 const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => unsafeStatic(tag));
 
@@ -73,25 +71,22 @@ export class NewsArticle extends NewsElement {
   /** The article to show, instead of finding it in `src`. */
   @property({ attribute: false }) item?: NewsItem;
 
-  @state() private fetched?: NewsFeed;
-  @state() private error?: FeedError;
-
   private readonly locale = new LocaleController(this);
+  /** The feed's lifecycle; its `state` is what the article renders from. */
+  private readonly feeds = new FeedController(this);
   private readonly idProvider = new ContextProvider(this, { context: articleIdContext });
   private readonly endpointProvider = new ContextProvider(this, { context: counterEndpointContext });
-  private controller?: AbortController;
   private renderedHtml?: string;
   private contentDone: Promise<void> = Promise.resolve();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && !this.fetched && this.src) this.load();
+  /** Where the feed stands: `idle` (given as `item`), `loading`, `ready`, `stale` or `failed`. */
+  get state(): FeedState {
+    return this.feeds.state;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.controller?.abort();
-    this.controller = undefined;
+  /** Fetches the feed again now (it is otherwise shared with other elements on the page). */
+  reload(): Promise<void> {
+    return this.feeds.reload();
   }
 
   /** The id asked for: `article-id`, else the page URL's `article-id-param`. */
@@ -105,51 +100,28 @@ export class NewsArticle extends NewsElement {
   get article(): NewsItem | undefined {
     if (this.item) return this.item;
     const id = this.requestedId;
-    return id ? this.fetched?.items.find((item) => item.id === id) : undefined;
+    return id ? feedOf(this.feeds.state)?.items.find((item) => item.id === id) : undefined;
   }
 
-  private get feedUrl(): string {
-    return new URL(this.src.trim(), document.baseURI).href;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) {
-      this.fetched = this.src ? feedCache.peek(this.feedUrl) : undefined;
-      this.error = undefined;
-      // A stored copy shows at once; the load confirms or refreshes it (and costs nothing if this page has it).
-      this.load();
-    }
+  protected override willUpdate(): void {
+    // A stored copy shows at once; the load confirms or refreshes it (and costs nothing if this page has it).
+    this.feeds.setSource(this.item ? undefined : (this.src ?? ''));
     // Counters inside learn the id once the article is found: a missing article records no view.
     this.idProvider.setValue(this.article?.id);
     this.endpointProvider.setValue(this.counterEndpoint || undefined);
   }
 
-  private async load(): Promise<void> {
-    this.controller?.abort();
-    if (!(this.src ?? '').trim() || !this.isConnected) return;
-    const controller = new AbortController();
-    this.controller = controller;
-    try {
-      const feed = await feedCache.load(this.feedUrl, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      this.fetched = feed;
-      this.error = undefined;
-      this.emit(new NewsLoadEvent(feed));
-    } catch (reason) {
-      if (controller.signal.aborted) return;
-      this.error = FeedError.from(reason);
-      this.emit(new NewsErrorEvent(this.error));
-    }
-  }
-
   protected override render(): TemplateResult {
     const m = this.locale.data.messages;
     const article = this.article;
-    if (article && this.locale.ready) return this.renderArticle(article);
-    if (this.error) {
-      return this.renderProblem(describeError(m, this.error), true);
-    }
-    if (this.fetched && this.locale.ready) return this.renderProblem(m.articleNotFound, false);
+    const state = this.feeds.state;
+    const ready = this.locale.ready;
+    if (article && ready) return this.renderArticle(article);
+    // The stored copy lacks the article: wait for the fresh feed before saying it is not there.
+    if (ready && state.status === 'failed')
+      return this.renderProblem(describeError(m, state.error), state.error.code !== 'config');
+    if (ready && state.status === 'stale') return this.renderProblem(describeError(m, state.error), true);
+    if (ready && feedOf(state) && !this.feeds.busy) return this.renderProblem(m.articleNotFound, false);
     return html`<div class="visually-hidden" role="status">${m.loading}</div>
       <slot></slot>
       <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
@@ -160,7 +132,9 @@ export class NewsArticle extends NewsElement {
     return html`<div part="status" role="alert">
         <p>${message}</p>
         ${
-          canRetry ? html`<button part="button" type="button" @click=${() => this.load()}>${m.retry}</button>` : nothing
+          canRetry
+            ? html`<button part="button" type="button" @click=${() => void this.feeds.reload()}>${m.retry}</button>`
+            : nothing
         }
         ${
           this.backHref
@@ -176,7 +150,7 @@ export class NewsArticle extends NewsElement {
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 1));
     const date = item.published ?? item.updated;
     const lead = item.image && !inContent(item, item.image.url) ? item.image : undefined;
-    const contentLang = this.fetched?.language;
+    const contentLang = feedOf(this.feeds.state)?.language;
     return html`<article part="article">
       ${staticHtml`<${headings[level - 1]} part="title">${item.title}</${headings[level - 1]}>`}
       <div part="meta">
@@ -217,7 +191,8 @@ export class NewsArticle extends NewsElement {
     }
     if (body === this.renderedHtml && content.childNodes.length) return;
     this.renderedHtml = body;
-    this.contentDone = sanitizeHtml(body, { baseUrl: item?.url ?? this.fetched?.url ?? this.src }).then((fragment) => {
+    const baseUrl = item?.url ?? feedOf(this.feeds.state)?.url ?? this.src;
+    this.contentDone = sanitizeHtml(body, { baseUrl }).then((fragment) => {
       // A newer article may have replaced this one while it was being sanitised.
       if (this.renderedHtml !== body) return;
       wrapTables(fragment);

@@ -3,17 +3,17 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsElement } from '../news-element.js';
 import { newsListStyles } from './news-list.styles.js';
-import { feedCache } from '../feed/feed-cache.js';
-import { FeedError } from '../feed/feed-error.js';
 import { resolveUrl } from '../feed/urls.js';
-import { truncate } from '../feed/text.js';
 import { DEFAULT_TIME_ZONE } from '../feed/dates.js';
+import { firstPages, selectItems } from '../feed/select.js';
 import type { NewsFeed, NewsItem } from '../feed/types.js';
-import { NewsErrorEvent, NewsLoadEvent, NewsSelectEvent } from '../events.js';
+import { NewsSelectEvent } from '../events.js';
 import { LocaleController } from '../format/locale-controller.js';
-import { describeError } from '../format/errors.js';
-import { formatNewsDate, isLive, onMinute, type DateStyle } from '../format/dates.js';
-import type { Messages } from '../format/messages.js';
+import type { DateStyle } from '../format/dates.js';
+import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
+import { ClockController } from '../controllers/clock-controller.js';
+import { FallbackController } from '../controllers/fallback-controller.js';
+import { errorState, itemList, partialNotice, skeleton, staleNotice, type ItemView } from './news-list.templates.js';
 
 export type NewsListLayout = 'list' | 'grid' | 'compact';
 
@@ -112,58 +112,24 @@ export class NewsList extends NewsElement {
   /** Items to show instead of fetching `src`; takes precedence over `feed`. */
   @property({ attribute: false }) items?: NewsItem[];
 
-  @state() private fetched?: NewsFeed;
-  @state() private error?: FeedError;
-  /** Feeds of a several-feed `src` that failed while others loaded. */
-  @state() private partialErrors: FeedError[] = [];
-  @state() private loading = false;
   @state() private pages = 1;
   @state() private failedImages = new Set<string>();
 
   private readonly locale = new LocaleController(this);
-  private controller?: AbortController;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-  /** Failed loads in a row: each doubles the refresh interval. */
-  private failures = 0;
-  /** A refresh fell due while the list was hidden: it runs when the list shows again. */
-  private refreshDue = false;
-  private onScreen = true;
-  private observer?: IntersectionObserver;
-  private readonly onVisibility = () => this.refreshIfDue();
-  private stopClock?: () => void;
+  /** The feed's lifecycle: loading, refresh, errors. Its `state` is what the list renders from. */
+  private readonly feeds = new FeedController(this);
+  private readonly clock = new ClockController(this);
+  private readonly fallback = new FallbackController(this);
   private focusIndex = -1;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Reconnected after a move in the DOM: the load aborted on disconnect starts again.
-    if (this.hasUpdated && !this.fetched && this.src) this.load();
-    this.startRefresh();
-    document.addEventListener('visibilitychange', this.onVisibility);
-    if (typeof IntersectionObserver === 'function') {
-      this.observer = new IntersectionObserver((entries) => {
-        this.onScreen = entries[entries.length - 1].isIntersecting;
-        this.refreshIfDue();
-      });
-      this.observer.observe(this);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.controller?.abort();
-    this.controller = undefined;
-    this.loading = false;
-    this.stopRefresh();
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.stopClock?.();
-    this.stopClock = undefined;
+  /** Where the feed stands: `idle` (data given as a property), `loading`, `ready`, `partial`, `stale` or `failed`. */
+  get state(): FeedState {
+    return this.feeds.state;
   }
 
   /** Fetches the feed again now (it is otherwise shared with other lists of the same feed on the page). */
   reload(): Promise<void> {
-    return this.load(true);
+    return this.feeds.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -171,18 +137,13 @@ export class NewsList extends NewsElement {
     if (this.showClicks && !customElements.get('click-counter')) {
       import('../click-counter/click-counter.js').then(({ ClickCounter }) => ClickCounter.define());
     }
-    if (changed.has('src') || changed.has('timeZone')) {
-      // Stored copies (this page's, or an earlier visit's) show at once while the feeds are fetched.
-      const stored = this.sources().map((url) => feedCache.peek(url, this.timeZone));
-      this.fetched = stored.every(Boolean) && stored.length ? mergeFeeds(stored as NewsFeed[]) : undefined;
-      this.error = undefined;
-      this.partialErrors = [];
+    // Data given as a property is shown as it is: nothing to fetch.
+    this.feeds.setSource(this.items || this.feed ? undefined : (this.src ?? ''), this.timeZone);
+    this.feeds.refresh = this.checkCount('refresh', this.refresh, 0);
+    if (changed.has('src') || changed.has('category') || changed.has('pageSize') || changed.has('limit')) {
       this.pages = 1;
-      this.load();
     }
-    if (changed.has('category') || changed.has('pageSize') || changed.has('limit')) this.pages = 1;
-    if (changed.has('refresh')) this.startRefresh();
-    this.updateClock();
+    this.clock.ticking = this.dateStyleName === 'relative';
   }
 
   protected override updated(): void {
@@ -192,102 +153,12 @@ export class NewsList extends NewsElement {
     }
   }
 
-  /** The absolute addresses in `src`. */
-  private sources(): string[] {
-    const urls = (this.src ?? '').trim().split(/\s+/).filter(Boolean);
-    return [...new Set(urls.map((src) => new URL(src, document.baseURI).href))];
-  }
-
-  private async load(force = false): Promise<void> {
-    this.controller?.abort();
-    const urls = this.sources();
-    if (!urls.length || !this.isConnected) return;
-    const controller = new AbortController();
-    this.controller = controller;
-    this.loading = true;
-    try {
-      const { signal } = controller;
-      const results = await Promise.allSettled(
-        urls.map((url) => feedCache.load(url, { signal, force, timeZone: this.timeZone })),
-      );
-      if (signal.aborted) return;
-      const feeds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      const errors = results.flatMap((r) => (r.status === 'rejected' ? [FeedError.from(r.reason)] : []));
-      this.failures = errors.length ? this.failures + 1 : 0;
-      if (feeds.length) {
-        // One failing feed among several shows a notice; the others still show.
-        this.fetched = mergeFeeds(feeds);
-        this.error = undefined;
-        this.partialErrors = errors;
-        this.emit(new NewsLoadEvent(this.fetched));
-        for (const error of errors) this.emit(new NewsErrorEvent(error));
-      } else {
-        this.error = errors[0];
-        this.emit(new NewsErrorEvent(this.error));
-      }
-    } finally {
-      if (this.controller === controller) {
-        this.loading = false;
-        this.controller = undefined;
-      }
-    }
-  }
-
-  /** Schedules the next refresh: the interval, doubled for each failure in a row (at most ×16). */
-  private startRefresh(): void {
-    this.stopRefresh();
-    if (this.refresh > 0 && this.isConnected) {
-      const delay = Math.max(10, this.refresh) * 1000 * 2 ** Math.min(this.failures, 4);
-      this.refreshTimer = setTimeout(() => {
-        this.refreshDue = true;
-        this.refreshIfDue();
-      }, delay);
-    }
-  }
-
-  /** Refreshes when one is due and the reader can see the list: hidden tabs and off-screen lists cost nothing. */
-  private refreshIfDue(): void {
-    if (!this.refreshDue || document.visibilityState !== 'visible' || !this.onScreen || this.loading) return;
-    this.refreshDue = false;
-    this.load(true).then(() => this.startRefresh());
-  }
-
-  private stopRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
-    this.refreshDue = false;
-  }
-
-  // Relative dates change as time passes: one shared timer re-renders them once a minute.
-  private updateClock(): void {
-    const live = this.dateStyle === 'relative' && this.isConnected;
-    if (live && !this.stopClock) this.stopClock = onMinute(() => this.requestUpdate());
-    if (!live && this.stopClock) {
-      this.stopClock();
-      this.stopClock = undefined;
-    }
-  }
-
-  /** The items that pass `category` and `limit`, before paging. */
-  private selectedItems(): NewsItem[] {
-    const items = this.items ?? this.feed?.items ?? this.fetched?.items ?? [];
-    const category = (this.category ?? '').trim().toLowerCase();
-    const filtered = category
-      ? items.filter((item) => item.categories.some((c) => c.trim().toLowerCase() === category))
-      : items;
-    return this.limit > 0 ? filtered.slice(0, this.limit) : filtered;
-  }
-
-  private get hasData(): boolean {
-    return Boolean(this.items ?? this.feed ?? this.fetched);
-  }
-
   private get layoutName(): NewsListLayout {
-    return layouts.includes(this.layout) ? this.layout : 'list';
+    return this.checkOption('layout', this.layout, layouts, 'list');
   }
 
   private get dateStyleName(): DateStyle {
-    return dateStyles.includes(this.dateStyle) ? this.dateStyle : 'short';
+    return this.checkOption('date-style', this.dateStyle, dateStyles, 'short');
   }
 
   private hrefFor(item: NewsItem): string | undefined {
@@ -301,18 +172,29 @@ export class NewsList extends NewsElement {
   protected override render(): TemplateResult {
     const m = this.locale.data.messages;
     const layout = this.layoutName;
-    const ready = this.hasData && this.locale.ready;
+    const state = this.feeds.state;
+    const feed = this.feed ?? feedOf(state);
+    const items = this.items ?? feed?.items;
+    const retry = () => void this.feeds.reload();
     let body: unknown;
     let announce = '';
-    if (!ready && this.error) {
-      body = this.renderError(m, this.error);
-    } else if (!ready) {
-      announce = m.loading;
-      body = this.hasFallback() ? html`<slot></slot>` : this.renderSkeleton();
+    if (items && this.locale.ready) {
+      const limit = this.checkCount('limit', this.limit, 10);
+      const all = selectItems(items, this.category ?? '', limit);
+      body = [
+        state.status === 'stale' && !this.items && !this.feed
+          ? staleNotice(m, retry)
+          : state.status === 'partial'
+            ? partialNotice(m, state.errors.length)
+            : nothing,
+        this.renderItems(all, feed?.title),
+      ];
+      if (!this.feeds.busy) announce = m.loaded(all.length);
+    } else if (state.status === 'failed' && this.locale.ready) {
+      body = errorState(m, state.error, retry);
     } else {
-      const all = this.selectedItems();
-      body = this.renderItems(m, all);
-      if (!this.loading) announce = m.loaded(all.length);
+      announce = m.loading;
+      body = this.fallback.present ? html`<slot></slot>` : skeleton(layout, this.skeletonCount());
     }
     return html`<div class=${layout} lang=${this.locale.data.lang}>
       <div class="visually-hidden" role="status">${announce}</div>
@@ -320,142 +202,38 @@ export class NewsList extends NewsElement {
     </div>`;
   }
 
-  private hasFallback(): boolean {
-    return Array.from(this.childNodes).some(
-      (node) => node.nodeType === Node.ELEMENT_NODE || (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
-    );
+  /** As many placeholders as items will show: the first page, else the limit. */
+  private skeletonCount(): number {
+    const limit = this.checkCount('limit', this.limit, 10);
+    const pageSize = this.checkCount('page-size', this.pageSize, 0);
+    return pageSize > 0 ? Math.min(pageSize, limit || pageSize) : limit || 10;
   }
 
-  private renderSkeleton(): TemplateResult {
-    const count = Math.max(
-      1,
-      this.pageSize > 0 ? Math.min(this.pageSize, this.limit || this.pageSize) : this.limit || 10,
-    );
-    const compact = this.layoutName === 'compact';
-    const row = html`<li class="item skeleton">
-      ${compact ? nothing : html`<div class="thumb"></div>`}
-      <div class="text">
-        <span class="bar title"></span>
-        ${compact ? nothing : html`<span class="bar short"></span><span class="bar"></span><span class="bar"></span>`}
-      </div>
-    </li>`;
-    return html`<ul part="list" aria-hidden="true">
-      ${Array.from({ length: count }, () => row)}
-    </ul>`;
-  }
-
-  private renderError(m: Messages, error: FeedError): TemplateResult {
-    return html`<div part="status" class="error" role="alert">
-        <p class="headline">${m.errorTitle}</p>
-        <p>${describeError(m, error)}</p>
-        <button part="button" type="button" @click=${() => this.load(true)}>${m.retry}</button>
-      </div>
-      <slot></slot>`;
-  }
-
-  // Safari drops list semantics from a list without bullets unless the role is explicit.
-  /* eslint-disable lit-a11y/no-redundant-role */
-  private renderItems(m: Messages, all: NewsItem[]): TemplateResult {
-    if (all.length === 0) {
-      return html`<p part="status" class="empty">${m.empty}</p>`;
-    }
-    const perPage = this.pageSize > 0 ? this.pageSize : all.length;
-    const shown = all.slice(0, perPage * this.pages);
-    const withImages = this.layoutName !== 'compact' && all.some((item) => item.image);
-    const title = this.feed?.title ?? this.fetched?.title;
-    return html`${
-        this.error
-          ? html`<div part="status" class="error" role="status">
-              <p>${m.staleNotice}</p>
-              <button part="button" type="button" @click=${() => this.load(true)}>${m.retry}</button>
-            </div>`
-          : this.partialErrors.length
-            ? html`<p part="status" class="error" role="status">${m.partialNotice(this.partialErrors.length)}</p>`
-            : nothing
-      }
-      <ul part="list" role="list" aria-label=${title || m.news}>
-        ${shown.map((item, index) => this.renderItem(item, index, withImages))}
-      </ul>
-      ${
-        shown.length < all.length
-          ? html`<button part="button" class="more" type="button" @click=${() => this.showMore(shown.length)}>
-              ${m.more}
-            </button>`
-          : nothing
-      }`;
-  }
-
-  /* eslint-enable lit-a11y/no-redundant-role */
-
-  private renderItem(item: NewsItem, index: number, withImages: boolean): TemplateResult {
-    const href = this.hrefFor(item);
-    const image = item.image && !this.failedImages.has(item.image.url) ? item.image : undefined;
-    const date = item.published ?? item.updated;
-    const style = this.dateStyleName;
-    const compact = this.layoutName === 'compact';
-    return html`<li part="item" class="item ${withImages ? '' : 'text-only'}" data-index=${index}>
-      ${
-        withImages
-          ? html`<div class="thumb">
-              ${
-                image
-                  ? html`<img
-                      part="image"
-                      src=${image.url}
-                      alt=${image.alt ?? ''}
-                      loading="lazy"
-                      decoding="async"
-                      referrerpolicy="no-referrer"
-                      @error=${() => this.imageFailed(image.url)}
-                    />`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }
-      <div class="text">
-        <div class="title">
-          ${
-            href
-              ? html`<a part="title" href=${href} @click=${(event: MouseEvent) => this.select(event, item, href)}
-                  >${item.title}</a
-                >`
-              : html`<span part="title">${item.title}</span>`
-          }
-        </div>
-        <div class="meta">
-          ${
-            date
-              ? html`<time
-                  part="date"
-                  datetime=${date.toISOString()}
-                  title=${isLive(date, style) ? formatNewsDate(date, 'long', this.locale.data.dates) : ''}
-                  >${formatNewsDate(date, style, this.locale.data.dates)}</time
-                >`
-              : nothing
-          }
-          ${
-            this.showClicks && this.counterEndpoint
-              ? html`<click-counter
-                  part="counter"
-                  article-id=${item.id}
-                  endpoint=${this.counterEndpoint}
-                  lang=${this.locale.data.lang}
-                ></click-counter>`
-              : nothing
-          }
-        </div>
-        ${
-          item.summary && !compact
-            ? html`<p part="summary">${truncate(item.summary, Math.max(1, this.summaryLength))}</p>`
-            : nothing
-        }
-      </div>
-    </li>`;
-  }
-
-  private imageFailed(url: string): void {
-    this.failedImages = new Set(this.failedImages).add(url);
+  private renderItems(all: NewsItem[], title: string | undefined): TemplateResult {
+    const m = this.locale.data.messages;
+    if (all.length === 0) return html`<p part="status" class="empty">${m.empty}</p>`;
+    const shown = firstPages(all, this.checkCount('page-size', this.pageSize, 0), this.pages);
+    const layout = this.layoutName;
+    const view: ItemView = {
+      layout,
+      dateStyle: this.dateStyleName,
+      locale: this.locale.data,
+      summaryLength: this.summaryLength,
+      withImages: layout !== 'compact' && all.some((item) => item.image),
+      counterEndpoint: this.showClicks ? this.counterEndpoint || undefined : undefined,
+      href: (item) => this.hrefFor(item),
+      imageFailed: (url) => this.failedImages.has(url),
+      onImageError: (url) => (this.failedImages = new Set(this.failedImages).add(url)),
+      onSelect: (event, item, href) => this.select(event, item, href),
+    };
+    return html`${itemList(view, shown, title || m.news)}
+    ${
+      shown.length < all.length
+        ? html`<button part="button" class="more" type="button" @click=${() => this.showMore(shown.length)}>
+            ${m.more}
+          </button>`
+        : nothing
+    }`;
   }
 
   private showMore(firstNew: number): void {
@@ -469,27 +247,4 @@ export class NewsList extends NewsElement {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (!this.emit(new NewsSelectEvent(item, href))) event.preventDefault();
   }
-}
-
-/** Several feeds as one: newest first (undated items last), each item once by id or link. */
-export function mergeFeeds(feeds: NewsFeed[]): NewsFeed {
-  if (feeds.length === 1) return feeds[0];
-  const seen = new Set<string>();
-  const items: NewsItem[] = [];
-  for (const item of feeds.flatMap((f) => f.items)) {
-    const keys = [`id:${item.id}`, item.url && `url:${item.url}`].filter((k): k is string => !!k);
-    if (keys.some((k) => seen.has(k))) continue;
-    keys.forEach((k) => seen.add(k));
-    items.push(item);
-  }
-  const time = (item: NewsItem) => (item.published ?? item.updated)?.getTime() ?? -Infinity;
-  // Array.prototype.sort is stable: items of equal date keep their feed order.
-  items.sort((a, b) => time(b) - time(a));
-  return {
-    title: feeds
-      .map((f) => f.title)
-      .filter(Boolean)
-      .join(' · '),
-    items,
-  };
 }

@@ -111,6 +111,15 @@ describe('<click-counter>', () => {
     el.remove();
   });
 
+  it('exposes the count it shows as a read-only property', async () => {
+    const id = newId('readonly');
+    const el = await fixture<ClickCounter>(html`<click-counter article-id=${id} endpoint=${endpoint}></click-counter>`);
+    await waitUntil(() => el.count !== undefined, 'no count');
+    expect(el.count).to.equal(0);
+    expect(() => ((el as unknown as { count: number }).count = 99)).to.throw(TypeError);
+    expect(el.count).to.equal(0);
+  });
+
   it('asks for every counter on the page in one request, a hundred ids at most', async () => {
     const ids = Array.from({ length: 130 }, () => newId('batch'));
     await seed(ids[0], 5);

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import type { NewsList } from '../../src/news-list/news-list.js';
 import { feedCache } from '../../src/feed/feed-cache.js';
 import '../../src/define.js';
@@ -64,55 +65,72 @@ describe('<news-list> with several feeds, summaries, time zones and refresh', ()
     await waitUntil(() => times().includes('2024-04-20T05:00:00.000Z'), 'the zone did not apply');
   });
 
-  it('refreshes only while visible, and waits twice as long after each failure', async () => {
-    const { url, key } = served('feeds/atom.xml', { 'fail-after': '1' });
-    const timers: { id: number; delay: number; run: () => void }[] = [];
-    const realSetTimeout = window.setTimeout;
-    const realClearTimeout = window.clearTimeout;
-    let nextId = -1;
-    // Capture the list's refresh timers (the fetch timeout aside) to run them by hand.
-    window.setTimeout = ((fn: () => void, delay = 0, ...rest: unknown[]) => {
-      if (delay < 10000 || delay === 15000) return realSetTimeout(fn, delay, ...rest);
-      timers.push({ id: nextId, delay, run: fn });
-      return nextId--;
-    }) as typeof window.setTimeout;
-    window.clearTimeout = ((id?: number) => {
-      const i = timers.findIndex((t) => t.id === id);
-      if (i >= 0) timers.splice(i, 1);
-      else realClearTimeout(id);
-    }) as typeof window.clearTimeout;
-    try {
+  describe('refresh', () => {
+    let clock: sinon.SinonFakeTimers;
+    // Only the timers are fake, and they also move with real time, so fetches, Lit and waitUntil carry on.
+    beforeEach(async () => {
+      await import('../../src/controllers/refresh-controller.js');
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    });
+    afterEach(() => clock.restore());
+
+    /** Two frames: IntersectionObserver reports a move by then. */
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+    it('refreshes only while visible, and waits twice as long after each failure', async () => {
+      const { url, key } = served('feeds/atom.xml', { 'fail-after': '1' });
       const el = await fixture<NewsList>(html`<news-list src=${url} refresh="10"></news-list>`);
       await loaded(el);
-      expect(timers.map((t) => t.delay)).to.deep.equal([10000]);
-      // Off screen, a due refresh waits.
-      el.style.cssText = 'position: absolute; top: 10000px';
-      await new Promise((r) => realSetTimeout(r, 100));
-      timers.shift()!.run();
-      await new Promise((r) => realSetTimeout(r, 100));
       expect(await hits(key)).to.equal(1);
-      // Back on screen, it runs; the server now fails, so the next wait doubles, and again.
+      // Off screen, a refresh that falls due waits.
+      el.style.cssText = 'position: absolute; top: 10000px';
+      await frames();
+      await clock.tickAsync(10_000);
+      expect(await hits(key)).to.equal(1);
+      // Back on screen, it runs; the server now fails (503).
+      const failed = oneEvent(el, 'news-error');
       el.style.cssText = '';
-      await waitUntil(() => timers.length === 1, 'no refresh after showing');
+      await failed;
       expect(await hits(key)).to.equal(2);
-      const second = timers.shift()!;
-      expect(second.delay).to.equal(20000);
-      second.run();
-      await waitUntil(() => timers.length === 1, 'no refresh after the failure');
-      expect(timers[0].delay).to.equal(40000);
-      // The last good items stay on screen.
+      // So the next refresh waits 20 s, not 10 s ...
+      await clock.tickAsync(19_000);
+      expect(await hits(key)).to.equal(2);
+      await clock.tickAsync(1_000);
+      await waitUntil(async () => (await hits(key)) === 3, 'no refresh 20 s after the failure');
+      // ... and after the second failure in a row, 40 s.
+      await clock.tickAsync(39_000);
+      expect(await hits(key)).to.equal(3);
+      await clock.tickAsync(1_000);
+      await waitUntil(async () => (await hits(key)) === 4, 'no refresh 40 s after the second failure');
+      // The last good items stay on screen throughout.
+      expect(el.state.status).to.equal('stale');
       expect(parts(el, 'item').length).to.be.greaterThan(0);
-    } finally {
-      window.setTimeout = realSetTimeout;
-      window.clearTimeout = realClearTimeout;
-    }
-  });
+    });
 
-  it('stops refreshing when it leaves the page', async () => {
-    const { url } = served('feeds/atom.xml');
-    const el = await fixture<NewsList>(html`<news-list src=${url} refresh="10"></news-list>`);
-    await loaded(el);
-    el.remove();
-    expect((el as unknown as { refreshTimer?: unknown }).refreshTimer).to.equal(undefined);
+    it('waits while the page is hidden', async () => {
+      const { url, key } = served('feeds/atom.xml');
+      const el = await fixture<NewsList>(html`<news-list src=${url} refresh="10"></news-list>`);
+      await loaded(el);
+      const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      try {
+        await clock.tickAsync(30_000);
+        expect(await hits(key)).to.equal(1);
+      } finally {
+        delete (document as { visibilityState?: unknown }).visibilityState;
+        Object.defineProperty(Document.prototype, 'visibilityState', visibility);
+      }
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(async () => (await hits(key)) === 2, 'no refresh once the page was visible again');
+    });
+
+    it('stops refreshing when it leaves the page', async () => {
+      const { url, key } = served('feeds/atom.xml');
+      const el = await fixture<NewsList>(html`<news-list src=${url} refresh="10"></news-list>`);
+      await loaded(el);
+      el.remove();
+      await clock.tickAsync(60_000);
+      expect(await hits(key)).to.equal(1);
+    });
   });
 });

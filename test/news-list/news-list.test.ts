@@ -274,8 +274,11 @@ describe('<news-list>', () => {
         published: new Date('2026-01-02T03:04:05Z'),
       },
     ];
-    const el = await fixture<NewsList>(html`<news-list .items=${items}></news-list>`);
+    const { url, key } = served('lists/twelve.xml');
+    const el = await fixture<NewsList>(html`<news-list src=${url} .items=${items}></news-list>`);
     expect(parts(el, 'title')[0].textContent!.trim()).to.equal('Given directly');
+    expect(el.state.status).to.equal('idle');
+    expect(await hits(key)).to.equal(0);
   });
 
   it('shows markup in titles as text and drops javascript: links', async () => {

@@ -46,8 +46,9 @@ function testComment(text) {
 /**
  * Koa middleware for @web/test-runner's dev server.
  *   /test-api/feed?file=feeds/rss2.xml&type=text/xml;charset=gbk&delay=100&status=200&key=k&cors=1
- *     (&fail-after=n: once the key has been served n times, answer 503)
- *   /test-api/hits?key=k    → {"hits": n}
+ *     (&fail-after=n: once the key has been served n times, answer 503; &then=lists/b.xml: serve b.xml
+ *     from the key's second request on)
+ *   /test-api/hits?key=k    → {"hits": n}   (key=k:aborted: requests the client cancelled before the answer)
  *   /test-api/status/503    → that status
  *   /test-api/large?mb=11&chunked=1 → a feed of that size (chunked: no Content-Length)
  *   /test-api/corpus?file=feedparser/tests/...          → a corpus file's raw bytes
@@ -123,14 +124,23 @@ export function testRoutes() {
       return;
     }
     if (ctx.path === '/test-api/feed') {
-      if (q.key) hits.set(String(q.key), (hits.get(String(q.key)) ?? 0) + 1);
+      if (q.key) {
+        const key = String(q.key);
+        hits.set(key, (hits.get(key) ?? 0) + 1);
+        // A client that gives up before the answer is complete closes the connection: counted under key:aborted.
+        ctx.res.once('close', () => {
+          if (!ctx.res.writableFinished) hits.set(`${key}:aborted`, (hits.get(`${key}:aborted`) ?? 0) + 1);
+        });
+      }
       if (q['fail-after'] !== undefined && (hits.get(String(q.key)) ?? 0) > Number(q['fail-after'])) {
         ctx.status = 503;
         ctx.body = 'unavailable';
         return;
       }
       if (q.delay) await sleep(Number(q.delay));
-      const file = path.resolve(fixtures, String(q.file ?? ''));
+      // &then=lists/b.xml: the first request of a key gets `file`, later ones this file (a feed that changed).
+      const served = q.then && q.key && hits.get(String(q.key)) > 1 ? q.then : q.file;
+      const file = path.resolve(fixtures, String(served ?? ''));
       if (!file.startsWith(fixtures + path.sep)) {
         ctx.status = 400;
         return;

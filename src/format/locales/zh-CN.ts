@@ -29,6 +29,7 @@ export const messages: Messages = {
     offline: '当前处于离线状态，恢复连接后将加载新闻。',
     timeout: '订阅源服务器响应超时。',
     tooLarge: '订阅源过大（超过 10 MB），无法在页面上显示。',
+    config: '此新闻组件没有有效的订阅源地址。',
     unknown: '加载订阅源时出错。',
   },
 };

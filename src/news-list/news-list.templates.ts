@@ -1,0 +1,146 @@
+/** The templates of <news-list>: loading placeholders, items, notices and the error state. No state of their own. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { NewsItem } from '../feed/types.js';
+import type { FeedError } from '../feed/feed-error.js';
+import { truncate } from '../feed/text.js';
+import { describeError } from '../format/errors.js';
+import { formatNewsDate, isLive, type DateStyle } from '../format/dates.js';
+import type { Messages } from '../format/messages.js';
+import type { LocaleData } from '../format/locale.js';
+import type { NewsListLayout } from './news-list.js';
+
+/** What an item template needs from the element. */
+export interface ItemView {
+  layout: NewsListLayout;
+  dateStyle: DateStyle;
+  locale: LocaleData;
+  summaryLength: number;
+  withImages: boolean;
+  counterEndpoint?: string;
+  href(item: NewsItem): string | undefined;
+  imageFailed(url: string): boolean;
+  onImageError(url: string): void;
+  onSelect(event: MouseEvent, item: NewsItem, href: string): void;
+}
+
+/** Grey bars in the shape of `count` items, so the list takes its final space before the feed arrives. */
+export function skeleton(layout: NewsListLayout, count: number): TemplateResult {
+  const compact = layout === 'compact';
+  const row = html`<li class="item skeleton">
+    ${compact ? nothing : html`<div class="thumb"></div>`}
+    <div class="text">
+      <span class="bar title"></span>
+      ${compact ? nothing : html`<span class="bar short"></span><span class="bar"></span><span class="bar"></span>`}
+    </div>
+  </li>`;
+  return html`<ul part="list" aria-hidden="true">
+    ${Array.from({ length: Math.max(1, count) }, () => row)}
+  </ul>`;
+}
+
+/** Nothing to show: why, and a Retry where trying again can help. */
+export function errorState(m: Messages, error: FeedError, retry: () => void): TemplateResult {
+  return html`<div part="status" class="error" role="alert">
+      <p class="headline">${m.errorTitle}</p>
+      <p>${describeError(m, error)}</p>
+      ${
+        error.code === 'config'
+          ? nothing
+          : html`<button part="button" type="button" @click=${retry}>${m.retry}</button>`
+      }
+    </div>
+    <slot></slot>`;
+}
+
+/** Earlier items are shown because the latest load failed. */
+export function staleNotice(m: Messages, retry: () => void): TemplateResult {
+  return html`<div part="status" class="error" role="status">
+    <p>${m.staleNotice}</p>
+    <button part="button" type="button" @click=${retry}>${m.retry}</button>
+  </div>`;
+}
+
+export function partialNotice(m: Messages, failed: number): TemplateResult {
+  return html`<p part="status" class="error" role="status">${m.partialNotice(failed)}</p>`;
+}
+
+// Safari drops list semantics from a list without bullets unless the role is explicit.
+/* eslint-disable lit-a11y/no-redundant-role */
+/** The items, keyed by id: a refresh that adds items keeps the reader's focus on the item it was on. */
+export function itemList(view: ItemView, items: readonly NewsItem[], label: string): TemplateResult {
+  return html`<ul part="list" role="list" aria-label=${label}>
+    ${repeat(
+      items,
+      (item) => item.id,
+      (item, index) => itemTemplate(view, item, index),
+    )}
+  </ul>`;
+}
+/* eslint-enable lit-a11y/no-redundant-role */
+
+function itemTemplate(view: ItemView, item: NewsItem, index: number): TemplateResult {
+  const href = view.href(item);
+  const image = item.image && !view.imageFailed(item.image.url) ? item.image : undefined;
+  const date = item.published ?? item.updated;
+  const { dateStyle, locale } = view;
+  return html`<li part="item" class="item ${view.withImages ? '' : 'text-only'}" data-index=${index}>
+    ${
+      view.withImages
+        ? html`<div class="thumb">
+            ${
+              image
+                ? html`<img
+                    part="image"
+                    src=${image.url}
+                    alt=${image.alt ?? ''}
+                    loading="lazy"
+                    decoding="async"
+                    referrerpolicy="no-referrer"
+                    @error=${() => view.onImageError(image.url)}
+                  />`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
+    <div class="text">
+      <div class="title">
+        ${
+          href
+            ? html`<a part="title" href=${href} @click=${(event: MouseEvent) => view.onSelect(event, item, href)}
+                >${item.title}</a
+              >`
+            : html`<span part="title">${item.title}</span>`
+        }
+      </div>
+      <div class="meta">
+        ${
+          date
+            ? html`<time
+                part="date"
+                datetime=${date.toISOString()}
+                title=${isLive(date, dateStyle) ? formatNewsDate(date, 'long', locale.dates) : ''}
+                >${formatNewsDate(date, dateStyle, locale.dates)}</time
+              >`
+            : nothing
+        }
+        ${
+          view.counterEndpoint
+            ? html`<click-counter
+                part="counter"
+                article-id=${item.id}
+                endpoint=${view.counterEndpoint}
+                lang=${locale.lang}
+              ></click-counter>`
+            : nothing
+        }
+      </div>
+      ${
+        item.summary && view.layout !== 'compact'
+          ? html`<p part="summary">${truncate(item.summary, Math.max(1, view.summaryLength))}</p>`
+          : nothing
+      }
+    </div>
+  </li>`;
+}

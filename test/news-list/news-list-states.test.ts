@@ -1,0 +1,264 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { NewsList } from '../../src/news-list/news-list.js';
+import type { NewsArticle } from '../../src/news-article/news-article.js';
+import { feedCache } from '../../src/feed/feed-cache.js';
+import type { NewsErrorEvent, NewsLoadEvent } from '../../src/events.js';
+import type { NewsItem } from '../../src/feed/types.js';
+import '../../src/define.js';
+import { hits, servedFeed } from '../support/feeds.js';
+import { loaded, parts } from '../support/lists.js';
+
+const served = (file: string, params: Record<string, string | number> = {}) => servedFeed(file, params, 'state');
+
+/** Records console.warn calls while `run` runs. */
+async function warnings(run: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
+const item = (id: string, title: string): NewsItem => ({
+  id,
+  title,
+  url: `https://college.example/news/${id}`,
+  authors: [],
+  categories: [],
+  published: new Date('2026-11-20T09:00:00Z'),
+});
+
+describe('<news-list> states', () => {
+  beforeEach(() => feedCache.clear());
+
+  it('is idle, fetches nothing and shows the data when items are given as a property, even with a src', async () => {
+    const { url, key } = served('lists/twelve.xml');
+    const el = await fixture<NewsList>(
+      html`<news-list src=${url} .items=${[item('a', 'Given directly')]}></news-list>`,
+    );
+    expect(el.state.status).to.equal('idle');
+    expect(parts(el, 'title').map((t) => t.textContent!.trim())).to.deep.equal(['Given directly']);
+    expect(await hits(key)).to.equal(0);
+  });
+
+  it('is loading, with placeholders, until the first answer; then ready', async () => {
+    const { url } = served('lists/twelve.xml', { delay: 300 });
+    const el = await fixture<NewsList>(html`<news-list src=${url} limit="3"></news-list>`);
+    expect(el.state.status).to.equal('loading');
+    expect(el.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(3);
+    await oneEvent(el, 'news-load');
+    expect(el.state.status).to.equal('ready');
+    await el.updateComplete;
+    expect(parts(el, 'item')).to.have.length(3);
+  });
+
+  it('is partial when one of several feeds fails: the others show, and news-error names the failed one', async () => {
+    const good = served('lists/twelve.xml');
+    const bad = served('lists/twelve.xml', { status: 404 });
+    const el = document.createElement('news-list');
+    const errors: NewsErrorEvent[] = [];
+    el.addEventListener('news-error', (e) => errors.push(e));
+    el.src = `${good.url} ${bad.url}`;
+    el.limit = 2;
+    document.body.append(el);
+    await oneEvent(el, 'news-load');
+    expect(el.state.status).to.equal('partial');
+    await el.updateComplete;
+    expect(parts(el, 'item')).to.have.length(2);
+    expect(errors.map((e) => e.error.url)).to.deep.equal([new URL(bad.url, document.baseURI).href]);
+    el.remove();
+  });
+
+  it('is stale when a refresh fails: the last good items stay, under a notice', async () => {
+    const { url } = served('lists/twelve.xml', { 'fail-after': 1 });
+    const el = await fixture<NewsList>(html`<news-list src=${url} limit="2"></news-list>`);
+    await loaded(el);
+    await el.reload();
+    expect(el.state.status).to.equal('stale');
+    await el.updateComplete;
+    expect(parts(el, 'item')).to.have.length(2);
+    expect(parts(el, 'status')[0].textContent).to.contain('earlier news');
+  });
+
+  it('is failed when the only feed fails, and shows why', async () => {
+    const { url } = served('lists/twelve.xml', { status: 404 });
+    const el = document.createElement('news-list');
+    const failed = oneEvent(el, 'news-error') as Promise<NewsErrorEvent>;
+    el.src = url;
+    document.body.append(el);
+    expect((await failed).error.status).to.equal(404);
+    expect(el.state.status).to.equal('failed');
+    await el.updateComplete;
+    expect(parts(el, 'status')[0].textContent).to.contain('404');
+    el.remove();
+  });
+
+  for (const [name, src, expected] of [
+    ['an address that is no URL', 'http://[', '"http://[" is not a valid feed address'],
+    ['an empty src', '', 'No feed address'],
+    ['a src of spaces', '   ', 'No feed address'],
+    ['a script address', 'javascript:alert(1)', 'is not a web address'],
+  ] as const) {
+    it(`says so, to readers, editors and the host page, when given ${name}`, async () => {
+      const el = document.createElement('news-list');
+      el.innerHTML = '<a href="/news/">All news</a>';
+      el.src = src;
+      let event: NewsErrorEvent | undefined;
+      el.addEventListener('news-error', (e) => (event = e));
+      const seen = await warnings(async () => {
+        document.body.append(el);
+        await el.updateComplete;
+      });
+      expect(el.state.status).to.equal('failed');
+      expect(event?.error.code).to.equal('config');
+      expect(event?.error.message).to.contain(expected);
+      expect(seen.join('\n')).to.contain(expected);
+      // An error message instead of placeholders that pulse forever, no Retry, and the author's fallback link.
+      expect(el.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(0);
+      expect(parts(el, 'status')[0].textContent).to.contain('no valid feed address');
+      expect(parts(el, 'button')).to.have.length(0);
+      expect(el.querySelector('a')!.assignedSlot).to.not.equal(null);
+      el.remove();
+    });
+  }
+
+  it('recovers from a bad src once it is corrected', async () => {
+    const el = await fixture<NewsList>(html`<news-list src="http://[" limit="2"></news-list>`);
+    expect(el.state.status).to.equal('failed');
+    el.src = '/test/fixtures/lists/twelve.xml';
+    await oneEvent(el, 'news-load');
+    expect(el.state.status).to.equal('ready');
+  });
+
+  it('warns once about an attribute value it does not know, and carries on with the default', async () => {
+    const el = document.createElement('news-list');
+    el.setAttribute('layout', 'grdi');
+    el.setAttribute('limit', 'ten');
+    el.src = '/test/fixtures/lists/twelve.xml';
+    const errors: NewsErrorEvent[] = [];
+    el.addEventListener('news-error', (e) => errors.push(e));
+    const seen = await warnings(async () => {
+      document.body.append(el);
+      await loaded(el);
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    expect(seen.filter((w) => w.includes('layout="grdi"'))).to.have.length(1);
+    expect(seen.filter((w) => w.includes('limit="NaN"'))).to.have.length(1);
+    expect(errors.map((e) => e.error.code)).to.deep.equal(['config', 'config']);
+    expect(el.shadowRoot!.querySelector('.list')).to.not.equal(null);
+    expect(parts(el, 'item')).to.have.length(10);
+    el.remove();
+  });
+
+  it('keeps the reader’s focus on the same item when a refresh adds one above it', async () => {
+    const { url } = served('lists/twelve.xml', { then: 'lists/thirteen.xml' });
+    const el = await fixture<NewsList>(html`<news-list src=${url} limit="5"></news-list>`);
+    await loaded(el);
+    const second = parts(el, 'title')[1] as HTMLAnchorElement;
+    second.focus();
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Workshop news number 2');
+    await el.reload();
+    await el.updateComplete;
+    expect(parts(el, 'title')[0].textContent!.trim()).to.equal('Workshop news number 0');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Workshop news number 2');
+    expect(el.shadowRoot!.activeElement).to.equal(second);
+  });
+
+  it('shows fallback markup that the page adds while the list loads', async () => {
+    const { url } = served('lists/twelve.xml', { delay: 400 });
+    const el = await fixture<NewsList>(html`<news-list src=${url}></news-list>`);
+    expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+    const link = document.createElement('a');
+    link.href = '/news/';
+    link.textContent = 'All news';
+    el.append(link);
+    await waitUntil(() => link.assignedSlot !== null, 'the fallback was not shown');
+    await oneEvent(el, 'news-load');
+  });
+
+  it('follows a change of the page language', async () => {
+    const root = document.documentElement;
+    const before = root.lang;
+    try {
+      const el = await fixture<NewsList>(html`<news-list src="/test/fixtures/lists/twelve.xml" limit="1"></news-list>`);
+      await loaded(el);
+      expect(parts(el, 'date')[0].textContent).to.equal('Nov 20, 2026');
+      root.lang = 'ru';
+      await waitUntil(() => parts(el, 'date')[0]?.textContent?.includes('нояб'), 'the list stayed in English', {
+        timeout: 5000,
+      });
+      root.lang = 'en';
+      await waitUntil(() => parts(el, 'date')[0]?.textContent === 'Nov 20, 2026', 'the list stayed in Russian', {
+        timeout: 5000,
+      });
+    } finally {
+      root.lang = before;
+    }
+  });
+
+  it('fires news-load once per load, not when its own data changes', async () => {
+    const el = document.createElement('news-list');
+    const loads: NewsLoadEvent[] = [];
+    el.addEventListener('news-load', (e) => loads.push(e));
+    el.src = '/test/fixtures/lists/twelve.xml';
+    document.body.append(el);
+    await oneEvent(el, 'news-load');
+    el.limit = 3;
+    el.category = 'Training';
+    await el.updateComplete;
+    expect(loads).to.have.length(1);
+    el.remove();
+  });
+});
+
+describe('<news-article> states', () => {
+  beforeEach(() => feedCache.clear());
+
+  it('is idle and fetches nothing when given its item', async () => {
+    const { url, key } = served('articles/college.xml');
+    const el = await fixture<NewsArticle>(
+      html`<news-article src=${url} .item=${item('a', 'Given directly')}></news-article>`,
+    );
+    expect(el.state.status).to.equal('idle');
+    expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Given directly');
+    expect(await hits(key)).to.equal(0);
+  });
+
+  for (const src of ['http://[', '']) {
+    it(`says the address is not usable when src is "${src}"`, async () => {
+      const el = document.createElement('news-article');
+      el.src = src;
+      el.articleId = 'x';
+      el.innerHTML = '<a href="/news/">All news</a>';
+      const errors: NewsErrorEvent[] = [];
+      el.addEventListener('news-error', (e) => errors.push(e));
+      const seen = await warnings(async () => {
+        document.body.append(el);
+        await el.updateComplete;
+      });
+      expect(el.state.status).to.equal('failed');
+      expect(errors.map((e) => e.error.code)).to.deep.equal(['config']);
+      expect(seen).to.have.length(1);
+      expect(el.shadowRoot!.querySelector('[part~="status"]')!.textContent).to.contain('no valid feed address');
+      expect(el.querySelector('a')!.assignedSlot).to.not.equal(null);
+      el.remove();
+    });
+  }
+
+  it('is stale when reloading fails: the article stays on screen', async () => {
+    const { url } = served('articles/college.xml', { 'fail-after': 1 });
+    const el = await fixture<NewsArticle>(html`<news-article src=${url} article-id="a-1"></news-article>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="title"]'), 'the article did not render');
+    const failed = oneEvent(el, 'news-error');
+    await el.reload();
+    await failed;
+    expect(el.state.status).to.equal('stale');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="title"]')).to.not.equal(null);
+  });
+});

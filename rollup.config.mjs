@@ -2,24 +2,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-
-/**
- * Two parts of date-fns the widgets never run, swapped for stubs in the CDN bundle:
- * - each locale's `match`, the tables for *parsing* dates in that language (a third of a locale);
- * - `defaultLocale` (all of en-US), used only when no locale is passed: the widgets always pass one.
- */
-function dropUnusedDateFnsParts() {
-  const stubs = [
-    [/date-fns[\\/]locale[\\/][^\\/]+[\\/]_lib[\\/]match\.js$/, 'export const match = {};'],
-    [/date-fns[\\/]_lib[\\/]defaultLocale\.js$/, 'export const defaultLocale = {};'],
-  ];
-  return {
-    name: 'drop-unused-date-fns-parts',
-    load(id) {
-      return stubs.find(([pattern]) => pattern.test(id))?.[1] ?? null;
-    },
-  };
-}
+import { dropUnusedDateFnsParts } from './scripts/date-fns-stubs.mjs';
 
 const plugins = [
   nodeResolve({ browser: true, exportConditions: ['production'] }),

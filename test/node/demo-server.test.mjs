@@ -1,6 +1,7 @@
-// The demo server: content types feeds need, conditional requests, redirects, and nothing outside the root.
+// The demo server: @web/dev-server plus what the demo adds: feed content types, 304s, redirects, /v1/, port choice.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import net from 'node:net';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 
@@ -20,14 +21,12 @@ test('serves each kind of demo file with the Content-Type a publisher would send
     '/demo/feeds/college-ru.atom': 'application/atom+xml',
     '/demo/feeds/college-kk.json': 'application/feed+json; charset=utf-8',
     '/demo/images/railway-course.svg': 'image/svg+xml',
-    '/scripts/demo-server.mjs': 'text/javascript; charset=utf-8',
-    '/package.json': 'application/json; charset=utf-8',
+    '/cdn/news-widgets.js': 'application/javascript; charset=utf-8',
   };
   for (const [path, type] of Object.entries(expected)) {
     const res = await get(path);
     assert.equal(res.status, 200, path);
     assert.equal(res.headers.get('content-type'), type, path);
-    assert.equal(res.headers.get('cache-control'), 'no-cache', path);
     await res.arrayBuffer();
   }
 });
@@ -39,19 +38,24 @@ test('the GBK feed goes out byte for byte, its charset left to the XML declarati
   assert.match(new TextDecoder('gbk').decode(bytes), /鲁班工坊/);
 });
 
-test('answers 304 to a request that has the current ETag or a recent If-Modified-Since', async () => {
-  const first = await get('/demo/feeds/college-en.xml');
-  await first.arrayBuffer();
-  const etag = first.headers.get('etag');
-  const lastModified = first.headers.get('last-modified');
-  assert.ok(etag && lastModified);
-  const byTag = await get('/demo/feeds/college-en.xml', { headers: { 'If-None-Match': etag } });
-  assert.equal(byTag.status, 304);
-  const byDate = await get('/demo/feeds/college-en.xml', { headers: { 'If-Modified-Since': lastModified } });
-  assert.equal(byDate.status, 304);
-  const stale = await get('/demo/feeds/college-en.xml', { headers: { 'If-None-Match': 'W/"other"' } });
-  assert.equal(stale.status, 200);
-  await stale.arrayBuffer();
+/** A GET with exactly these headers (fetch adds Cache-Control: no-cache to a request with If-None-Match). */
+function rawGet(path, headers) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(new URL(path, demo.url), { headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res));
+      })
+      .on('error', reject);
+  });
+}
+
+test('answers 304 to a revalidation with the current ETag', async () => {
+  const first = await rawGet('/demo/feeds/college-en.xml', {});
+  const etag = first.headers.etag;
+  assert.ok(etag);
+  assert.equal((await rawGet('/demo/feeds/college-en.xml', { 'If-None-Match': etag })).statusCode, 304);
+  assert.equal((await rawGet('/demo/feeds/college-en.xml', { 'If-None-Match': 'W/"other"' })).statusCode, 200);
 });
 
 test('redirects / to the demo, adds the slash to folders and serves their index.html', async () => {
@@ -79,7 +83,7 @@ function rawStatus(path) {
   });
 }
 
-test('never serves a file outside the root, nor dotfiles, and says 404 for what is missing', async () => {
+test('never serves a file outside the root, nor dotfiles, and refuses what is missing', async () => {
   for (const path of [
     '/../../etc/passwd',
     '/demo/../../etc/passwd',
@@ -89,7 +93,8 @@ test('never serves a file outside the root, nor dotfiles, and says 404 for what 
     '/demo/%00index.html',
     '/demo/feeds/missing.xml',
   ]) {
-    assert.equal(await rawStatus(path), 404, path);
+    // @web/dev-server answers 403 to a path that leaves its root, 404 to the rest.
+    assert.ok([403, 404].includes(await rawStatus(path)), path);
   }
 });
 

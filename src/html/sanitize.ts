@@ -1,5 +1,5 @@
 /** Feed HTML made safe to show: the browser's Sanitizer where it has one, DOMPurify (loaded lazily) elsewhere. */
-import { resolveUrl } from '../feed/urls.js';
+import { safeImageUrl, safeLinkUrl } from './url-policy.js';
 
 /** Elements an article may keep: text structure, lists, quotes, figures, tables, code and images. */
 const ELEMENTS = [
@@ -25,6 +25,11 @@ export interface SanitizeOptions {
   baseUrl?: string;
   /** Use DOMPurify even where the browser has `Element.setHTML` (for tests, and for browsers whose Sanitizer misbehaves). */
   forceFallback?: boolean;
+  /**
+   * Called when the sanitiser gives up on the HTML (DOMPurify returns nothing for some hostile documents) or
+   * cannot load: the result is then an empty fragment, never the unsanitised HTML and never a rejection.
+   */
+  onError?: (error: unknown) => void;
 }
 
 /** Whether the browser can sanitise by itself (`Element.setHTML`). */
@@ -39,25 +44,35 @@ type SetHTML = (html: string, options: { sanitizer: { elements: string[]; attrib
  */
 export async function sanitizeHtml(html: string, options: SanitizeOptions = {}): Promise<DocumentFragment> {
   let fragment: DocumentFragment;
-  if (hasNativeSanitizer() && !options.forceFallback) {
-    // Parsed in a document of its own, which is inert: nothing loads or runs while the nodes are checked.
-    const holder = document.implementation.createHTMLDocument('').createElement('div');
-    (holder as unknown as { setHTML: SetHTML }).setHTML(html, {
-      sanitizer: { elements: ELEMENTS, attributes: ATTRIBUTES },
-    });
-    fragment = holder.ownerDocument.createDocumentFragment();
-    fragment.append(...Array.from(holder.childNodes));
-  } else {
-    const { default: DOMPurify } = await import('dompurify');
-    fragment = DOMPurify.sanitize(html, {
-      USE_PROFILES: { html: true },
-      FORBID_TAGS: FORBIDDEN.split(','),
-      FORBID_ATTR: ['style', 'srcset', 'ping', 'class', 'id'],
-      ALLOW_DATA_ATTR: false,
-      RETURN_DOM_FRAGMENT: true,
-    });
+  try {
+    if (hasNativeSanitizer() && !options.forceFallback) {
+      // Parsed in a document of its own, which is inert: nothing loads or runs while the nodes are checked.
+      const holder = document.implementation.createHTMLDocument('').createElement('div');
+      (holder as unknown as { setHTML: SetHTML }).setHTML(html, {
+        sanitizer: { elements: ELEMENTS, attributes: ATTRIBUTES },
+      });
+      fragment = holder.ownerDocument.createDocumentFragment();
+      fragment.append(...Array.from(holder.childNodes));
+    } else {
+      const { default: DOMPurify } = await import('dompurify');
+      const result: unknown = DOMPurify.sanitize(html, {
+        USE_PROFILES: { html: true },
+        FORBID_TAGS: FORBIDDEN.split(','),
+        FORBID_ATTR: ['style', 'srcset', 'ping', 'class', 'id'],
+        ALLOW_DATA_ATTR: false,
+        RETURN_DOM_FRAGMENT: true,
+      });
+      // A document such as <frameset onload=...> leaves DOMPurify with nothing to return.
+      if (!result || (result as Node).nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
+        throw new Error('The sanitiser returned no content for this HTML');
+      }
+      fragment = result as DocumentFragment;
+    }
+    finish(fragment, options.baseUrl ?? document.baseURI);
+  } catch (error) {
+    options.onError?.(error);
+    return document.createDocumentFragment();
   }
-  finish(fragment, options.baseUrl ?? document.baseURI);
   return fragment;
 }
 
@@ -76,8 +91,8 @@ function finish(root: DocumentFragment, baseUrl: string): void {
     for (const name of ['href', 'src', 'cite']) {
       const value = el.getAttribute(name);
       if (value === null) continue;
-      const url = resolveUrl(value, baseUrl);
-      if (url && (name !== 'src' || !url.startsWith('mailto:'))) el.setAttribute(name, url);
+      const url = name === 'src' ? safeImageUrl(value, baseUrl) : safeLinkUrl(value, baseUrl);
+      if (url) el.setAttribute(name, url);
       else el.removeAttribute(name);
     }
     if (el.localName === 'a' && el.hasAttribute('href')) {

@@ -10,6 +10,10 @@ import { LocaleController } from '../format/locale-controller.js';
 import { formatNewsDate, type DateStyle } from '../format/dates.js';
 import { describeError } from '../format/errors.js';
 import { sanitizeHtml } from '../html/sanitize.js';
+import { trustedItem } from '../html/host-data.js';
+import { safeImageUrl } from '../html/url-policy.js';
+import { FeedError } from '../feed/feed-error.js';
+import { NewsErrorEvent } from '../events.js';
 import { articleIdContext, counterEndpointContext } from '../context.js';
 import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
 
@@ -98,14 +102,15 @@ export class NewsArticle extends NewsElement {
 
   /** The article shown, once known. */
   get article(): NewsItem | undefined {
-    if (this.item) return this.item;
+    // Host data is as untrusted as a feed: the same URL policy, the same shape.
+    if (this.item != null) return trustedItem(this.item);
     const id = this.requestedId;
     return id ? feedOf(this.feeds.state)?.items.find((item) => item.id === id) : undefined;
   }
 
   protected override willUpdate(): void {
     // A stored copy shows at once; the load confirms or refreshes it (and costs nothing if this page has it).
-    this.feeds.setSource(this.item ? undefined : (this.src ?? ''));
+    this.feeds.setSource(this.item != null ? undefined : (this.src ?? ''));
     // Counters inside learn the id once the article is found: a missing article records no view.
     this.idProvider.setValue(this.article?.id);
     this.endpointProvider.setValue(this.counterEndpoint || undefined);
@@ -121,7 +126,8 @@ export class NewsArticle extends NewsElement {
     if (ready && state.status === 'failed')
       return this.renderProblem(describeError(m, state.error), state.error.code !== 'config');
     if (ready && state.status === 'stale') return this.renderProblem(describeError(m, state.error), true);
-    if (ready && feedOf(state) && !this.feeds.busy) return this.renderProblem(m.articleNotFound, false);
+    if (ready && (this.item != null || (feedOf(state) && !this.feeds.busy)))
+      return this.renderProblem(m.articleNotFound, false);
     return html`<div class="visually-hidden" role="status">${m.loading}</div>
       <slot></slot>
       <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
@@ -149,7 +155,8 @@ export class NewsArticle extends NewsElement {
     const locale = this.locale.data;
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 1));
     const date = item.published ?? item.updated;
-    const lead = item.image && !inContent(item, item.image.url) ? item.image : undefined;
+    const leadUrl = safeImageUrl(item.image?.url);
+    const lead = leadUrl && !inContent(item, leadUrl) ? { url: leadUrl, alt: item.image?.alt } : undefined;
     const contentLang = feedOf(this.feeds.state)?.language;
     return html`<article part="article">
       ${staticHtml`<${headings[level - 1]} part="title">${item.title}</${headings[level - 1]}>`}
@@ -192,7 +199,14 @@ export class NewsArticle extends NewsElement {
     if (body === this.renderedHtml && content.childNodes.length) return;
     this.renderedHtml = body;
     const baseUrl = item?.url ?? feedOf(this.feeds.state)?.url ?? this.src;
-    this.contentDone = sanitizeHtml(body, { baseUrl }).then((fragment) => {
+    const onError = (cause: unknown) => {
+      const error = new FeedError('parse', 'The article body could not be made safe to show; it is left out', {
+        cause,
+      });
+      console.warn(`news-widgets: <${this.localName}>: ${error.message}.`, cause);
+      this.emit(new NewsErrorEvent(error));
+    };
+    this.contentDone = sanitizeHtml(body, { baseUrl, onError }).then((fragment) => {
       // A newer article may have replaced this one while it was being sanitised.
       if (this.renderedHtml !== body) return;
       wrapTables(fragment);

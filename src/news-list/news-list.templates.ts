@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { NewsItem } from '../feed/types.js';
 import type { FeedError } from '../feed/feed-error.js';
 import { truncate } from '../feed/text.js';
+import { safeImageUrl } from '../html/url-policy.js';
 import { describeError } from '../format/errors.js';
 import { formatNewsDate, isLive, type DateStyle } from '../format/dates.js';
 import type { Messages } from '../format/messages.js';
@@ -81,7 +82,8 @@ export function itemList(view: ItemView, items: readonly NewsItem[], label: stri
 
 function itemTemplate(view: ItemView, item: NewsItem, index: number): TemplateResult {
   const href = view.href(item);
-  const image = item.image && !view.imageFailed(item.image.url) ? item.image : undefined;
+  const src = safeImageUrl(item.image?.url);
+  const image = src && !view.imageFailed(src) ? { url: src, alt: item.image?.alt } : undefined;
   const date = item.published ?? item.updated;
   const { dateStyle, locale } = view;
   return html`<li part="item" class="item ${view.withImages ? '' : 'text-only'}" data-index=${index}>

@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { NewsElement } from '../news-element.js';
 import { newsListStyles } from './news-list.styles.js';
 import { resolveUrl } from '../feed/urls.js';
+import { trustedFeed, trustedItems } from '../html/host-data.js';
+import { safeLinkUrl } from '../html/url-policy.js';
 import { DEFAULT_TIME_ZONE } from '../feed/dates.js';
 import { firstPages, selectItems } from '../feed/select.js';
 import type { NewsFeed, NewsItem } from '../feed/types.js';
@@ -121,6 +123,8 @@ export class NewsList extends NewsElement {
   private readonly clock = new ClockController(this);
   private readonly fallback = new FallbackController(this);
   private focusIndex = -1;
+  /** `items` or `feed` as given by the host, made safe (see html/host-data.ts). */
+  private given?: NewsFeed;
 
   /** Where the feed stands: `idle` (data given as a property), `loading`, `ready`, `partial`, `stale` or `failed`. */
   get state(): FeedState {
@@ -137,8 +141,12 @@ export class NewsList extends NewsElement {
     if (this.showClicks && !customElements.get('click-counter')) {
       import('../click-counter/click-counter.js').then(({ ClickCounter }) => ClickCounter.define());
     }
-    // Data given as a property is shown as it is: nothing to fetch.
-    this.feeds.setSource(this.items || this.feed ? undefined : (this.src ?? ''), this.timeZone);
+    if (changed.has('items') || changed.has('feed')) {
+      const feed = this.feed == null ? undefined : trustedFeed(this.feed);
+      this.given = this.items == null ? feed : { title: feed?.title ?? '', items: trustedItems(this.items) };
+    }
+    // Data given as a property is shown instead of the feed: nothing to fetch.
+    this.feeds.setSource(this.given ? undefined : (this.src ?? ''), this.timeZone);
     this.feeds.refresh = this.checkCount('refresh', this.refresh, 0);
     if (changed.has('src') || changed.has('category') || changed.has('pageSize') || changed.has('limit')) {
       this.pages = 1;
@@ -162,7 +170,7 @@ export class NewsList extends NewsElement {
   }
 
   private hrefFor(item: NewsItem): string | undefined {
-    if (!this.articleHref) return item.url;
+    if (!this.articleHref) return safeLinkUrl(item.url);
     const href = this.articleHref.replace(/\{(id|url)\}/g, (_, key: string) =>
       encodeURIComponent((key === 'id' ? item.id : item.url) ?? ''),
     );
@@ -173,8 +181,8 @@ export class NewsList extends NewsElement {
     const m = this.locale.data.messages;
     const layout = this.layoutName;
     const state = this.feeds.state;
-    const feed = this.feed ?? feedOf(state);
-    const items = this.items ?? feed?.items;
+    const feed = this.given ?? feedOf(state);
+    const items = feed?.items;
     const retry = () => void this.feeds.reload();
     let body: unknown;
     let announce = '';
@@ -182,7 +190,7 @@ export class NewsList extends NewsElement {
       const limit = this.checkCount('limit', this.limit, 10);
       const all = selectItems(items, this.category ?? '', limit);
       body = [
-        state.status === 'stale' && !this.items && !this.feed
+        state.status === 'stale' && !this.given
           ? staleNotice(m, retry)
           : state.status === 'partial'
             ? partialNotice(m, state.errors.length)

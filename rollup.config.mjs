@@ -4,7 +4,7 @@ import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { dropUnusedDateFnsParts } from './scripts/date-fns-stubs.mjs';
 
-const plugins = [
+const plugins = () => [
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   dropUnusedDateFnsParts(),
   minifyTemplateLiterals(),
@@ -23,12 +23,14 @@ const bundle = (input, file) => ({
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins,
+  plugins: plugins(),
 });
 
 export default [
-  // All three elements, and the package's exports.
-  bundle('dist/define.js', 'news-widgets.js'),
+  // The README's snippet: a small loader that fetches one of the two files below, whichever the page needs.
+  bundle('dist/loader.js', 'news-widgets.js'),
   // <news-list> alone, for pages that only list news.
-  bundle('dist/news-list/define.js', 'news-list.js'),
+  bundle('dist/cdn-list.js', 'news-list.js'),
+  // All three elements and the package's exports.
+  bundle('dist/cdn-elements.js', 'news-elements.js'),
 ];

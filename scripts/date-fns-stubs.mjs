@@ -24,7 +24,8 @@ export function dropUnusedDateFnsParts() {
       return stub[1];
     },
     buildEnd(error) {
-      if (error) return;
+      // Bundles without date-fns (the loader) have nothing to stub.
+      if (error || ![...this.getModuleIds()].some((id) => /[\\/]date-fns[\\/]/.test(id))) return;
       const unused = dateFnsStubs.filter(([pattern]) => !used.has(pattern));
       if (unused.length) {
         this.error(

@@ -106,7 +106,8 @@ export class NewsElement extends LitElement {
    */
   static define(tag: string = this.defaultTag, registry: CustomElementRegistry = customElements): void {
     const existing = registry.get(tag);
-    if (existing === this) return;
+    // The same element from another file of this release (the list file, then the all-elements file) is no clash.
+    if (existing === this || (existing as typeof NewsElement | undefined)?.version === version) return;
     if (existing) {
       if (!warned.has(tag)) {
         warned.add(tag);

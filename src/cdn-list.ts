@@ -3,10 +3,9 @@ export { NewsList } from './news-list/define.js';
 export { parseFeed } from './feed/parse-feed.js';
 export { FeedError, type FeedErrorCode } from './feed/feed-error.js';
 export type { NewsFeed, NewsItem, NewsImage, ParseFeedOptions } from './feed/types.js';
-export type { SanitizeOptions } from './html/sanitize.js';
+import type { SanitizeOptions } from './html/sanitize.js';
+export type { SanitizeOptions };
 
 /** `sanitizeHtml`, loaded with its module on first use (a list never needs it). */
-export const sanitizeHtml = async (
-  html: string,
-  options?: import('./html/sanitize.js').SanitizeOptions,
-): Promise<DocumentFragment> => (await import('./html/sanitize.js')).sanitizeHtml(html, options);
+export const sanitizeHtml = async (html: string, options?: SanitizeOptions): Promise<DocumentFragment> =>
+  (await import('./html/sanitize.js')).sanitizeHtml(html, options);

@@ -19,8 +19,9 @@ export const dateData: CldrDateData = {
     'желтоқсан',
   ],
   monthsShort: ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'],
-  long: "y 'ж'. d MMMM",
-  medium: "y 'ж'. dd MMM",
+  // A narrow no-break space, as in CLDR, keeps the year and its "ж." together.
+  long: "y\u202f'ж'. d MMMM",
+  medium: "y\u202f'ж'. dd MMM",
   past: { second: '{0} секунд бұрын', minute: '{0} минут бұрын', hour: '{0} сағат бұрын', day: '{0} күн бұрын' },
 };
 export const dates = cldrDates(dateData);

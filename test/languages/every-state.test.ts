@@ -155,6 +155,38 @@ describe('every language in every state', () => {
         noEnglish([uiText(el.shadowRoot!)]);
       });
 
+      it('keeps earlier items under a notice when a refresh fails, and names failed feeds among several', async () => {
+        await words();
+        const { url } = servedFeed('lists/twelve.xml', { 'fail-after': 1 }, `stale-${lang}`);
+        const el = await fixture<NewsList>(html`<news-list src=${url} limit="2" lang=${lang}></news-list>`);
+        await within(() => part(el, 'item') !== null, 'no items');
+        await el.reload();
+        await el.updateComplete;
+        expect(el.state.status).to.equal('stale');
+        const stale = uiText(part(el, 'status')!);
+        expect(stale).to.contain(m.staleNotice).and.contain(m.retry);
+
+        const good = servedFeed('lists/twelve.xml', {}, `partial-${lang}`);
+        const bad = servedFeed('lists/twelve.xml', { status: 404 }, `partial-${lang}`);
+        const several = await fixture<NewsList>(
+          html`<news-list src=${`${good.url} ${bad.url}`} limit="2" lang=${lang}></news-list>`,
+        );
+        await within(() => part(several, 'item') !== null && part(several, 'status') !== null, 'no notice');
+        const partial = uiText(part(several, 'status')!);
+        expect(partial).to.contain(m.partialNotice(1));
+        // The items are the feed's own English text; the notices and dates are the widgets' words.
+        const dates = [...several.shadowRoot!.querySelectorAll('time')].map((time) => uiText(time));
+        noEnglish([stale, partial, ...dates]);
+      });
+
+      it('explains a missing or unusable feed address in its own words', async () => {
+        await words();
+        const el = await fixture<NewsList>(html`<news-list src="" lang=${lang}></news-list>`);
+        const texts = await recording(el, () => within(() => part(el, 'status') !== null, 'no status'));
+        expect(uiText(part(el, 'status')!)).to.contain(m.errors.config);
+        noEnglish(texts);
+      });
+
       it('says the feed is empty in its own words', async () => {
         await words();
         const el = await fixture<NewsList>(

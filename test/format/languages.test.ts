@@ -46,6 +46,14 @@ describe('languages checked against CLDR', () => {
     it(`reads ${lang} relative dates of 1, 2, 5 and 21 units in CLDR's plural forms`, async () => {
       const { dates } = await loadLocale(lang);
       const fields = (await cldr('cldr-dates-full', lang, 'dateFields')).dates.fields;
+      // The plural forms below assume CLDR's rule for the language is "one: n = 1" or no rule at all (Tajik).
+      const plurals = (await (await fetch('/node_modules/cldr-core/supplemental/plurals.json')).json()) as Json;
+      const rules = plurals.supplemental['plurals-type-cardinal'][lang.split('-')[0]] ?? {};
+      expect(
+        Object.keys(rules).filter((key) => !/-(one|other)$/.test(key)),
+        lang,
+      ).to.deep.equal([]);
+      if (rules['pluralRule-count-one']) expect(rules['pluralRule-count-one']).to.match(/^n = 1 @/);
       for (const [unit, size] of Object.entries(unitMs)) {
         const past = fields[unit]['relativeTime-type-past'];
         for (const count of [1, 2, 5, 21]) {

@@ -9,11 +9,9 @@ import { articleIdContext, counterEndpointContext } from '../context.js';
 import { ClickCountChangeEvent } from '../events.js';
 import { numberFormat } from '../format/intl-cache.js';
 
+/** Counts by the browser's Intl, for the languages whose chunk brings no formatter of its own (see `LocaleData`). */
 function formatCount(count: number, lang: string, compact: boolean): string {
-  // Kazakh writes 1 234 as Russian does; some browsers' Kazakh number data (Chromium's, for one) writes 1,234.
-  // Compact forms keep the Kazakh words the browser has ("1,2 мың"), not the Russian ones.
-  const locale = lang === 'kk' && !compact ? 'ru' : lang;
-  return numberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(count);
+  return numberFormat(lang, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(count);
 }
 
 /**
@@ -128,11 +126,12 @@ export class ClickCounter extends NewsElement {
   protected override render(): TemplateResult | typeof nothing {
     const count = this.shown;
     if (count === undefined || !this.locale.ready) return nothing;
-    const { lang, messages } = this.locale.data;
+    const { lang, messages, count: ownFormat } = this.locale.data;
     const separator = lang === 'zh-CN' ? '：' : ': ';
+    const compact = this.format === 'compact';
     return html`<span part="counter"
       ><span part="label">${this.label ?? messages.clicks}</span>${separator}<data part="count" value=${count}
-        >${formatCount(count, lang, this.format === 'compact')}</data
+        >${ownFormat ? ownFormat(count, compact) : formatCount(count, lang, compact)}</data
       ></span
     >`;
   }

@@ -6,6 +6,7 @@ import { mergeFeeds } from '../feed/select.js';
 import type { NewsFeed } from '../feed/types.js';
 import { NewsErrorEvent, NewsLoadEvent } from '../events.js';
 import type { RefreshController } from './refresh-controller.js';
+import { langOf } from '../format/locale.js';
 
 /**
  * Where an element's feed stands. Content, when there is some, is in `feed`; a request may be under way in any
@@ -32,24 +33,31 @@ export const feedOf = (state: FeedState): NewsFeed | undefined => ('feed' in sta
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** A `src` read into absolute addresses, or the reason it can't be. */
-function addresses(src: string): string[] | FeedError {
+/** One address of a `src`: absolute, and its template when it holds `{lang}` (see `feed-languages.ts`). */
+interface Source {
+  url: string;
+  template?: string;
+}
+
+/** A `src` read into absolute addresses (`{lang}` standing for `lang`), or the reason it can't be. */
+function addresses(src: string, lang: string): Source[] | FeedError {
   const parts = src.trim().split(/\s+/).filter(Boolean);
   if (!parts.length) {
     return new FeedError('config', 'No feed address: set the src attribute (or give the data as a property)');
   }
-  const urls: string[] = [];
+  const urls: Source[] = [];
   for (const part of parts) {
+    const template = part.includes('{lang}') ? part : undefined;
     let url: URL;
     try {
-      url = new URL(part, document.baseURI);
+      url = new URL(part.split('{lang}').join(encodeURIComponent(lang)), document.baseURI);
     } catch {
       return new FeedError('config', `"${part}" is not a valid feed address`, { url: part });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       return new FeedError('config', `"${part}" is not a web address (http or https)`, { url: part });
     }
-    if (!urls.includes(url.href)) urls.push(url.href);
+    if (!urls.some((seen) => seen.url === url.href)) urls.push({ url: url.href, template });
   }
   return urls;
 }
@@ -64,7 +72,9 @@ export class FeedController implements ReactiveController {
   private refresher?: RefreshController;
   private refreshSeconds = 0;
   private key?: string;
-  private urls: string[] = [];
+  private urls: Source[] = [];
+  /** The element's language, when an address holds `{lang}`. */
+  private lang = '';
   private timeZone?: string;
   private request?: AbortController;
   /** A load was cut short by a disconnect: it starts again on reconnection. */
@@ -89,10 +99,13 @@ export class FeedController implements ReactiveController {
 
   /**
    * Points the controller at `src` (space-separated addresses), read in `timeZone`; `undefined` means the element
-   * has its data already and loads nothing. Call it before every render: only a change starts a load.
+   * has its data already and loads nothing. `{lang}` in an address stands for the element's language, and missing
+   * feeds (404) are looked for down the language fallback chain. Call it before every render: only a change (of
+   * `src`, or of the language it names) starts a load.
    */
   setSource(src: string | undefined, timeZone?: string): void {
-    const key = src === undefined ? undefined : `${src.trim()} ${timeZone ?? ''}`;
+    const lang = src?.includes('{lang}') ? langOf(this.host) : '';
+    const key = src === undefined ? undefined : `${src.trim()} ${timeZone ?? ''} ${lang}`;
     if (key === this.key) return;
     this.key = key;
     this.abort();
@@ -102,7 +115,8 @@ export class FeedController implements ReactiveController {
       this.state = { status: 'idle' };
       return;
     }
-    const urls = addresses(src);
+    this.lang = lang;
+    const urls = addresses(src, lang);
     if (urls instanceof FeedError) {
       this.state = { status: 'failed', error: urls };
       // An editor's mistake: say it where the editor looks, and to the host page.
@@ -112,7 +126,7 @@ export class FeedController implements ReactiveController {
     }
     this.urls = urls;
     // Stored copies (this page's, or an earlier visit's) show at once while the feeds are fetched again.
-    const stored = urls.map((url) => feedCache.peek(url, timeZone));
+    const stored = urls.map(({ url }) => feedCache.peek(url, timeZone));
     this.state = stored.every(Boolean)
       ? { status: 'ready', feed: mergeFeeds(stored as NewsFeed[]) }
       : { status: 'loading' };
@@ -159,8 +173,13 @@ export class FeedController implements ReactiveController {
     this.busy = true;
     this.host.requestUpdate();
     const { signal } = request;
+    const load = (url: string) => feedCache.load(url, { signal, force, timeZone: this.timeZone });
     const results = await Promise.allSettled(
-      urls.map((url) => feedCache.load(url, { signal, force, timeZone: this.timeZone })),
+      urls.map(({ url, template }) =>
+        template
+          ? import('./feed-languages.js').then((feeds) => feeds.loadInLanguage(template, this.lang, load))
+          : load(url),
+      ),
     );
     if (signal.aborted || this.request !== request) return undefined;
     this.request = undefined;

@@ -37,8 +37,8 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /**
  * English dates come from the browser's own `Intl` data, which every browser carries for English: no bytes to
- * ship. Other languages use date-fns and its locales (see `date-fns-dates.ts`), which read the same everywhere,
- * also in browsers whose `Intl` lacks the language (Chromium builds without Kazakh, for one).
+ * ship. Other languages bring their own: date-fns locales (`date-fns-dates.ts`) or CLDR data (`cldr.ts`), which read
+ * the same everywhere, also in browsers whose `Intl` lacks the language (Chromium's has no Kazakh or Tajik dates).
  */
 export const englishDates: LocaleDates = {
   calendar(date, long) {

@@ -1,6 +1,6 @@
 /** A controller that gives an element the words and dates of its language, loading them when needed. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { langOf, loadLocale, localeIfLoaded, matchLang, type LocaleData } from './locale.js';
+import { langOf, loadLocale, localeIfLoaded, matchLang, resolveLang, type LocaleData } from './locale.js';
 import { observeLang } from '../controllers/lang-observer.js';
 
 export class LocaleController implements ReactiveController {
@@ -29,23 +29,26 @@ export class LocaleController implements ReactiveController {
 
   /** Before each render: the element's language may have changed with its own or an ancestor's `lang`. */
   hostUpdate(): void {
-    const lang = matchLang(langOf(this.host));
+    const tag = langOf(this.host);
+    const lang = matchLang(tag);
     if (lang === this.data.lang) {
       this.ready = true;
       return;
     }
-    const loaded = localeIfLoaded(lang);
+    const loaded = lang && localeIfLoaded(lang);
     if (loaded) {
       this.data = loaded;
       this.ready = true;
       return;
     }
     this.ready = false;
-    loadLocale(lang).then((data) => {
-      if (matchLang(langOf(this.host)) !== lang) return;
-      this.data = data;
-      this.ready = true;
-      this.host.requestUpdate();
-    });
+    resolveLang(tag)
+      .then(loadLocale)
+      .then((data) => {
+        if (langOf(this.host) !== tag) return;
+        this.data = data;
+        this.ready = true;
+        this.host.requestUpdate();
+      });
   }
 }

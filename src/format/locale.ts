@@ -2,29 +2,80 @@
 import { en, type Messages } from './messages.js';
 import { englishDates, type LocaleDates } from './dates.js';
 
-/** A language the widgets speak: its tag, its words and its dates. */
+/** A language the widgets speak: its tag, its words, its dates, and its counts where the browser's Intl lacks them. */
 export interface LocaleData {
   lang: SupportedLang;
   messages: Messages;
   dates: LocaleDates;
+  /** Formats a view count (`compact`: 1,2 ming); without it, `Intl.NumberFormat` of the language does. */
+  count?: (count: number, compact: boolean) => string;
 }
 
-export const supportedLangs = ['en', 'zh-CN', 'ru', 'kk'] as const;
-export type SupportedLang = (typeof supportedLangs)[number];
+type LocaleModule = Omit<LocaleData, 'lang'>;
+
+/**
+ * Every language besides English, each its own chunk under `locales/`. Adding a language is adding its file and
+ * its line here (literal specifiers, so bundlers split each language into its own chunk).
+ */
+export const chunks = {
+  'zh-CN': () => import('./locales/zh-CN.js'),
+  ru: () => import('./locales/ru.js'),
+  kk: () => import('./locales/kk.js'),
+  uz: () => import('./locales/uz.js'),
+  'uz-Cyrl': () => import('./locales/uz-Cyrl.js'),
+  tg: () => import('./locales/tg.js'),
+  ky: () => import('./locales/ky.js'),
+  tk: () => import('./locales/tk.js'),
+} satisfies Record<string, () => Promise<LocaleModule>>;
+
+/** The languages the widgets speak. */
+export type SupportedLang = 'en' | keyof typeof chunks;
+
+/** A language with its script and a region at most: `kk-KZ`, `uz-Cyrl-UZ`, `zh-Hans-CN` (not `zh-TW`: Hant). */
+const direct = /^([a-z]{2,3}(?:-latn|-cyrl|-hans)?)(?:-(?!tw|hk|mo)(?:[a-z]{2}|\d{3}))?$/;
+const aliases: Record<string, SupportedLang> = {
+  zh: 'zh-CN',
+  'zh-hans': 'zh-CN',
+  'uz-latn': 'uz',
+  'uz-cyrl': 'uz-Cyrl',
+};
+const chained = new Map<string, SupportedLang>();
+
+/** A tag in lower case with hyphens: `uz_Latn_UZ` → `uz-latn-uz`. */
+export const normalizeTag = (tag: string | null | undefined): string =>
+  (tag ?? '').trim().toLowerCase().replace(/_/g, '-');
+
+/**
+ * The supported language for a BCP 47 tag, if known without loading anything: a tag that names one directly, or
+ * one the fallback chain has already resolved (see `resolveLang`).
+ */
+export function matchLang(tag: string | null | undefined): SupportedLang | undefined {
+  const key = normalizeTag(tag);
+  const name = direct.exec(key)?.[1] ?? '';
+  const lang = aliases[name] ?? name;
+  return lang === 'en' || lang in chunks ? (lang as SupportedLang) : chained.get(key);
+}
+
+/**
+ * The supported language for any BCP 47 tag. Tags that need the fallback chain (another script, another language)
+ * load it as a small chunk, so pages in the common languages never download it.
+ */
+export function resolveLang(tag: string): Promise<SupportedLang> {
+  const lang = matchLang(tag);
+  if (lang) return Promise.resolve(lang);
+  return import('./fallback.js').then(
+    (chain) => {
+      const chosen = chain.fallbackLang(tag);
+      chained.set(normalizeTag(tag), chosen);
+      return chosen;
+    },
+    () => 'en' as const,
+  );
+}
 
 const english: LocaleData = { lang: 'en', messages: en, dates: englishDates };
 const loaded = new Map<SupportedLang, LocaleData>([['en', english]]);
 const loading = new Map<SupportedLang, Promise<LocaleData>>();
-
-/** The closest supported language for a BCP 47 tag: `zh`, `zh-Hans`, `zh-SG` → `zh-CN`; `ru-KZ` → `ru`; unknown → `en`. */
-export function matchLang(tag: string | null | undefined): SupportedLang {
-  const lower = (tag ?? '').trim().toLowerCase().replace(/_/g, '-');
-  const primary = lower.split('-')[0];
-  if (primary === 'zh') return 'zh-CN';
-  if (primary === 'ru') return 'ru';
-  if (primary === 'kk') return 'kk';
-  return 'en';
-}
 
 /**
  * The language of an element: its own `lang`, else the nearest `[lang]` ancestor (through shadow roots),
@@ -53,7 +104,7 @@ export function loadLocale(lang: SupportedLang): Promise<LocaleData> {
   if (!pending) {
     pending = importLocale(lang)
       .then((module) => {
-        const data: LocaleData = { lang, messages: module.messages, dates: module.dates };
+        const data: LocaleData = { ...module, lang };
         loaded.set(lang, data);
         return data;
       })
@@ -66,16 +117,6 @@ export function loadLocale(lang: SupportedLang): Promise<LocaleData> {
   return pending;
 }
 
-// Literal specifiers so bundlers split each language into its own chunk.
-function importLocale(lang: SupportedLang): Promise<{ messages: Messages; dates: LocaleDates }> {
-  switch (lang) {
-    case 'zh-CN':
-      return import('./locales/zh-CN.js');
-    case 'ru':
-      return import('./locales/ru.js');
-    case 'kk':
-      return import('./locales/kk.js');
-    default:
-      return Promise.resolve(english);
-  }
+function importLocale(lang: SupportedLang): Promise<LocaleModule> {
+  return lang === 'en' ? Promise.resolve(english) : chunks[lang]();
 }

@@ -128,7 +128,8 @@ export class NewsArticle extends NewsElement {
     if (ready && state.status === 'stale') return this.renderProblem(describeError(m, state.error), true);
     if (ready && (this.item != null || (feedOf(state) && !this.feeds.busy)))
       return this.renderProblem(m.articleNotFound, false);
-    return html`<div class="visually-hidden" role="status">${m.loading}</div>
+    // Until the element's language has loaded, nothing is said: no English words on a page in another language.
+    return html`<div class="visually-hidden" role="status">${ready ? m.loading : ''}</div>
       <slot></slot>
       <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
   }

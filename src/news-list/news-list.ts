@@ -201,7 +201,8 @@ export class NewsList extends NewsElement {
     } else if (state.status === 'failed' && this.locale.ready) {
       body = errorState(m, state.error, retry);
     } else {
-      announce = m.loading;
+      // Until the element's language has loaded, nothing is said: no English words on a page in another language.
+      announce = this.locale.ready ? m.loading : '';
       body = this.fallback.present ? html`<slot></slot>` : skeleton(layout, this.skeletonCount());
     }
     return html`<div class=${layout} lang=${this.locale.data.lang}>

@@ -256,6 +256,9 @@ describe('demo pages', { timeout: 120_000 }, () => {
       'index.html',
       'article.html?lang=en&id=lw-2026-012',
       'partner-kk.html',
+      'partner-uz.html',
+      'partner-tg.html',
+      'article.html?lang=tg&id=lw-2026-011-tg',
       'grid.html',
       'error.html',
     ]) {
@@ -350,6 +353,70 @@ describe('demo pages', { timeout: 120_000 }, () => {
         images.every((img) => img.width > 0),
         `images failed: ${images.filter((i) => !i.width).map((i) => i.src)}`,
       );
+    } finally {
+      await close();
+    }
+  });
+
+  test('the Uzbek and Tajik partner pages show their news in their own language, wide and on a phone', async () => {
+    const cases = [
+      // Uzbek: relative dates within a month, and the view counter in Uzbek.
+      {
+        name: 'partner-uz.html',
+        lang: 'uz',
+        count: 5,
+        date: /^\d+ (soniya|daqiqa|soat|kun) oldin$|^\d+-[a-z]+, 2026$/,
+      },
+      // Tajik: long dates, in a grid.
+      { name: 'partner-tg.html', lang: 'tg', count: 4, date: /^\d\d [А-ЯЁӢӮҚҒҲҶ][а-яёӣӯқғҳҷ]+ 2026$/ },
+    ];
+    for (const { name, lang, count, date } of cases) {
+      for (const [viewport, suffix] of [
+        [desktop, 'desktop'],
+        [mobile, 'mobile'],
+      ]) {
+        const { page, errors, close } = await open(name, { viewport });
+        try {
+          const feed = rssItems(`demo/feeds/college-${lang}.xml`);
+          const list = page.locator(`news-list[lang="${lang}"]`);
+          await expectCount(list.locator('[part~="item"]'), count, `${name}: limit="${count}" items`);
+          const items = await readItems(list);
+          assert.deepEqual(
+            items.map((item) => item.title),
+            feed.slice(0, count).map((item) => item.title),
+          );
+          for (const item of items) assert.match(item.date, date, `${name}: date "${item.date}"`);
+          if (lang === 'uz') {
+            assert.equal(items[0].date, '1 kun oldin', 'the demo clock is a day after the newest item');
+            const label = list.locator('click-counter [part~="label"]').first();
+            await label.waitFor();
+            assert.equal(await label.textContent(), 'Koʻrishlar');
+          }
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= viewport.width, `${name} scrolls sideways: ${width}px wide`);
+          const images = await imagesOf(page, list);
+          assert.ok(
+            images.length === count && images.every((img) => img.width > 0),
+            `${name}: images failed: ${images.filter((i) => !i.width).map((i) => i.src)}`,
+          );
+          await screenshot(page, `partner-${lang}-${suffix}.png`);
+          assert.deepEqual(errors, [], 'page errors');
+        } finally {
+          await close();
+        }
+      }
+    }
+  });
+
+  test('the article page shows a Tajik article in Tajik', async () => {
+    const { page, errors, close } = await open('article.html?lang=tg&id=lw-2026-011-tg');
+    try {
+      const article = page.locator('news-article');
+      const title = article.locator('[part~="title"]');
+      await title.waitFor();
+      assert.equal((await title.textContent()).trim(), rssItems('demo/feeds/college-tg.xml')[1].title);
+      assert.equal((await article.locator('time[part~="date"]').textContent()).trim(), '21 Ноябр 2026');
+      assert.deepEqual(errors, [], 'page errors');
     } finally {
       await close();
     }

@@ -1,0 +1,63 @@
+/** Kyrgyz words, dates and counts: a chunk loaded on demand. date-fns has no Kyrgyz; dates follow CLDR 48. */
+import type { Messages } from '../messages.js';
+import { cldrCount, cldrDates, type CldrDateData, type CldrNumberData } from '../cldr.js';
+
+export const dateData: CldrDateData = {
+  months: [
+    'январь',
+    'февраль',
+    'март',
+    'апрель',
+    'май',
+    'июнь',
+    'июль',
+    'август',
+    'сентябрь',
+    'октябрь',
+    'ноябрь',
+    'декабрь',
+  ],
+  monthsShort: ['янв.', 'фев.', 'мар.', 'апр.', 'май', 'июн.', 'июл.', 'авг.', 'сен.', 'окт.', 'ноя.', 'дек.'],
+  long: "y-'ж'., d-MMMM",
+  medium: "y-'ж'., d-MMM",
+  // Kyrgyz nouns stay singular after a numeral: one form for every count.
+  past: { second: '{0} секунд мурун', minute: '{0} мүнөт мурун', hour: '{0} саат мурун', day: '{0} күн мурун' },
+};
+export const dates = cldrDates(dateData);
+
+export const numberData: CldrNumberData = {
+  group: '\u00a0',
+  decimal: ',',
+  thousand: '0\u00a0миң',
+  million: '0\u00a0млн',
+};
+export const count = cldrCount(numberData);
+
+export const messages: Messages = {
+  loading: 'Жаңылыктар жүктөлүүдө…',
+  empty: 'Азырынча жаңылык жок.',
+  more: 'Дагы көрсөтүү',
+  retry: 'Кайталоо',
+  news: 'Жаңылыктар',
+  loaded: (n) => `${n} жаңылык`,
+  errorTitle: 'Жаңылыктарды жүктөө мүмкүн болбоду.',
+  staleNotice: 'Мурунку жаңылыктар көрсөтүлүүдө: акыркы жаңыртуу жүктөлгөн жок.',
+  partialNotice: (n) => `${n} жаңылыктар тасмасы жүктөлгөн жок.`,
+  articleNotFound: 'Макала табылган жок. Ал жаңылыктар тасмасынан алынып салынган болушу мүмкүн.',
+  back: 'Жаңылыктарга кайтуу',
+  clicks: 'Көрүүлөр',
+  errors: {
+    parse: 'Тасма бузулган: файл туура XML же JSON эмес.',
+    format: 'Бул дарек тасма эмес, веб-барак.',
+    formatWithFeed: (url) => `Бул дарек тасма эмес, веб-барак. Барактын тасмасы: ${url}`,
+    http: (status) => `Тасманын сервери ката менен жооп берди (HTTP ${status}).`,
+    notFound: 'Тасманын дареги табылган жок (HTTP 404). Даректи текшериңиз.',
+    cors: 'Тасманын сервери бул сайтка аны окууга уруксат бербейт (CORS). Ээсинен уруксат сураңыз же тасма проксисин колдонуңуз.',
+    network: 'Тасманын серверине туташуу мүмкүн болбоду. Даректи жана интернет байланышын текшериңиз.',
+    offline: 'Интернет байланышы жок. Байланыш калыбына келгенде жаңылыктар жүктөлөт.',
+    timeout: 'Тасманын сервери өтө узак убакыт жооп берген жок.',
+    tooLarge: 'Тасма баракта көрсөтүү үчүн өтө чоң (10 МБдан ашык).',
+    config: 'Бул жаңылыктар виджетинде тасманын туура дареги көрсөтүлгөн эмес.',
+    unknown: 'Тасманы жүктөөдө ката кетти.',
+  },
+};

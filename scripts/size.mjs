@@ -95,7 +95,8 @@ export async function measure() {
     if (!existsSync(path.join(root, 'cdn', file)))
       throw new Error(`cdn/${file} is missing: run \`npm run build\` first.`);
   }
-  const { supportedLangs } = await import(path.join(root, 'dist/format/locale.js'));
+  const { chunks } = await import(path.join(root, 'dist/format/locale.js'));
+  const supportedLangs = ['en', ...Object.keys(chunks)];
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

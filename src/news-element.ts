@@ -7,6 +7,15 @@ import { NewsErrorEvent } from './events.js';
 
 const warned = new Set<string>();
 
+const ownTag = (c: object): boolean => Object.prototype.hasOwnProperty.call(c, 'defaultTag');
+/** The same element of this release from another file (the list file, then the all-elements file): no clash. */
+const sameElement = (existing: CustomElementConstructor | undefined, cls: typeof NewsElement): boolean =>
+  !!existing &&
+  ownTag(existing) &&
+  ownTag(cls) &&
+  (existing as unknown as typeof NewsElement).defaultTag === cls.defaultTag &&
+  (existing as unknown as typeof NewsElement).version === cls.version;
+
 export class NewsElement extends LitElement {
   /** The tag `define()` registers when given none. */
   static defaultTag = '';
@@ -106,8 +115,7 @@ export class NewsElement extends LitElement {
    */
   static define(tag: string = this.defaultTag, registry: CustomElementRegistry = customElements): void {
     const existing = registry.get(tag);
-    // The same element from another file of this release (the list file, then the all-elements file) is no clash.
-    if (existing === this || (existing as typeof NewsElement | undefined)?.version === version) return;
+    if (existing === this || sameElement(existing, this)) return;
     if (existing) {
       if (!warned.has(tag)) {
         warned.add(tag);

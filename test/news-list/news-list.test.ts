@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { NewsList } from '../../src/news-list/news-list.js';
+import { NewsElement } from '../../src/news-element.js';
 import { feedCache } from '../../src/feed/feed-cache.js';
 import type { NewsErrorEvent, NewsLoadEvent, NewsSelectEvent } from '../../src/events.js';
 import type { NewsItem } from '../../src/feed/types.js';
@@ -320,5 +321,22 @@ describe('<news-list>', () => {
     }
     expect(customElements.get('news-list')).to.equal(NewsList);
     expect(warnings).to.have.length(1);
+  });
+
+  it('stays silent when the same element of this release comes again from another file', () => {
+    // What the all-elements file's copy of the list looks like to a page that loaded the list file first.
+    class SameListFromAnotherFile extends NewsElement {
+      static override defaultTag = 'news-list';
+    }
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      SameListFromAnotherFile.define();
+    } finally {
+      console.warn = warn;
+    }
+    expect(customElements.get('news-list')).to.equal(NewsList);
+    expect(warnings).to.have.length(0);
   });
 });

@@ -25,6 +25,13 @@ test('package.json is an ESM package whose exports name types first and keep def
   assert.match(read('src/version.ts'), new RegExp(`'${pkg.version.replace(/\./g, '\\.')}'`));
 });
 
+test('the README snippet pins the release this package is', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const snippets = [...read('README.md').matchAll(/cdn\.jsdelivr\.net\/npm\/news-widgets(@[^/]*)?\/cdn\//g)];
+  assert.ok(snippets.length > 0);
+  for (const [, pin] of snippets) assert.equal(pin, `@${pkg.version}`);
+});
+
 test('the build emits the files the exports map promises', () => {
   for (const file of [
     'dist/index.js',
@@ -32,6 +39,9 @@ test('the build emits the files the exports map promises', () => {
     'dist/define.js',
     'dist/define.d.ts',
     'cdn/news-widgets.js',
+    'cdn/news-list.js',
+    'cdn/news-elements.js',
+    'dist/news-list/define.js',
   ]) {
     assert.ok(existsSync(file), `${file} is missing`);
   }

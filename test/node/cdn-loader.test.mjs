@@ -1,0 +1,106 @@
+// The README's snippet in Chromium: the loader fetches one file for what the page shows, and more only when needed.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { startDemoServer } from '../../scripts/demo-server.mjs';
+
+let demo;
+let browser;
+before(async () => {
+  if (!existsSync('cdn/news-widgets.js')) throw new Error('cdn/ is missing: run `npm run build` first.');
+  demo = await startDemoServer({ port: 0 });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+const feed = '/test/fixtures/lists/twelve.xml';
+
+/** Opens a page with the snippet and `body`; returns the tab and the CDN files it fetched so far. */
+async function open(body) {
+  const tab = await browser.newPage();
+  const scripts = [];
+  tab.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/cdn/')) scripts.push(pathname.slice(5));
+  });
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await tab.route('**/page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><script type="module" src="/cdn/news-widgets.js"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await tab.goto(new URL('/page.html', demo.url).href);
+  return { tab, scripts, errors };
+}
+
+const items = (tab, selector = 'news-list') =>
+  tab.waitForFunction(
+    (s) => document.querySelector(s)?.shadowRoot?.querySelectorAll('[part~="item"]').length > 0,
+    selector,
+  );
+
+test('a page with only a list fetches the loader and the list file, nothing else', async () => {
+  const { tab, scripts, errors } = await open(`<news-list src="${feed}" limit="3"></news-list>`);
+  await items(tab);
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(scripts, ['news-widgets.js', 'news-list.js']);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('an article added later brings the all-elements file, and the list keeps working', async () => {
+  const { tab, scripts, errors } = await open(`<news-list src="${feed}" limit="3"></news-list>`);
+  await items(tab);
+  const warnings = [];
+  tab.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await tab.evaluate((src) => {
+    const article = document.createElement('news-article');
+    article.setAttribute('src', src);
+    article.setAttribute('article-id', 'n-2');
+    document.body.append(article);
+  }, feed);
+  await tab.waitForFunction(
+    () => document.querySelector('news-article')?.shadowRoot?.querySelector('[part~="title"]')?.textContent,
+  );
+  assert.ok(scripts.includes('news-elements.js'), scripts.join(', '));
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('a page with an article and a counter fetches only the all-elements file after the loader', async () => {
+  const { tab, scripts } = await open(
+    `<news-article src="${feed}" article-id="n-1"><click-counter slot="meta"></click-counter></news-article>`,
+  );
+  await tab.waitForFunction(() => document.querySelector('news-article')?.shadowRoot?.querySelector('[part~="title"]'));
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(scripts, ['news-widgets.js', 'news-elements.js']);
+  assert.equal(await tab.evaluate(() => !!customElements.get('click-counter')), true);
+  await tab.close();
+});
+
+test('exports parseFeed, FeedError and sanitizeHtml to scripts on the page', async () => {
+  const { tab } = await open('');
+  const result = await tab.evaluate(async () => {
+    const { parseFeed, FeedError, sanitizeHtml } = await import('/cdn/news-widgets.js');
+    const feed = parseFeed('<rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss>');
+    let code = '';
+    try {
+      parseFeed('<rss><channel>');
+    } catch (error) {
+      code = error instanceof FeedError ? error.code : 'other';
+    }
+    const div = document.createElement('div');
+    div.append(await sanitizeHtml('<p onclick="x()">Hi<script>alert(1)</script></p>'));
+    return { title: feed.items[0].title, code, html: div.innerHTML };
+  });
+  assert.deepEqual(result, { title: 'A', code: 'parse', html: '<p>Hi</p>' });
+  await tab.close();
+});

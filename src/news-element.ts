@@ -1,6 +1,5 @@
 /** The base class of every news-widgets element: shared tokens and styles, safe registration, the version. */
-import { LitElement, css, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { version } from './version.js';
 import { FeedError } from './feed/feed-error.js';
 import { NewsErrorEvent } from './events.js';
@@ -17,6 +16,9 @@ const sameElement = (existing: CustomElementConstructor | undefined, cls: typeof
   (existing as unknown as typeof NewsElement).version === cls.version;
 
 export class NewsElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    langAttribute: { attribute: 'lang' },
+  };
   /** The tag `define()` registers when given none. */
   static defaultTag = '';
   static readonly version = version;
@@ -74,7 +76,7 @@ export class NewsElement extends LitElement {
    * Mirrors the `lang` attribute so that a change of language re-renders; the language itself is read from
    * the element or its nearest `[lang]` ancestor.
    */
-  @property({ attribute: 'lang' }) protected langAttribute?: string;
+  protected langAttribute?: string;
 
   /** Fires one of the package's events (a named method, so the manifest takes event names from `@fires`). */
   protected emit(event: Event): boolean {

@@ -1,6 +1,5 @@
 /** <click-counter>: an article's view count ("Clicks: 1,234"), and one recorded view per reader and session. */
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { NewsElement } from '../news-element.js';
 import { LocaleController } from '../format/locale-controller.js';
@@ -32,6 +31,14 @@ function formatCount(count: number, lang: string, compact: boolean): string {
  * @cssprop [--click-counter-font-size=inherit] - Size of the counter.
  */
 export class ClickCounter extends NewsElement {
+  static override properties: PropertyDeclarations = {
+    articleId: { attribute: 'article-id' },
+    endpoint: {},
+    record: { type: Boolean },
+    label: {},
+    format: {},
+    shown: { state: true, attribute: false },
+  };
   static override defaultTag = 'click-counter';
   static override styles = [
     NewsElement.styles,
@@ -47,26 +54,26 @@ export class ClickCounter extends NewsElement {
   ];
 
   /** Id of the article; inside a `<news-article>` it is that article's id. */
-  @property({ attribute: 'article-id' }) articleId = '';
+  articleId = '';
 
   /** Base URL of the counter server; inside a `<news-article>` or `<news-list>` with `counter-endpoint`, theirs. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** Record one view of the article (once per browser session) when the counter is shown. */
-  @property({ type: Boolean }) record = false;
+  record = false;
 
   /** Label before the number; by default "Clicks" in the counter's language. */
-  @property() label?: string;
+  label?: string;
 
   /** `standard` (1,234) or `compact` (1.2K). */
-  @property() format: 'standard' | 'compact' = 'standard';
+  format: 'standard' | 'compact' = 'standard';
 
   /** The count shown, once known (read-only: it comes from the counter server). */
   get count(): number | undefined {
     return this.shown;
   }
 
-  @state() private shown?: number;
+  private shown?: number;
 
   private readonly locale = new LocaleController(this);
   private readonly contextId = new ContextConsumer(this, { context: articleIdContext, subscribe: true });

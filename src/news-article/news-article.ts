@@ -1,6 +1,5 @@
 /** <news-article>: one article of a feed, or given as data, with its HTML body sanitised. */
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ContextProvider } from '@lit/context';
 import { NewsElement } from '../news-element.js';
@@ -48,32 +47,42 @@ const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => unsafeStatic(
  * @cssprop [--news-article-color-link=var(--news-color-accent)] - Links in the body.
  */
 export class NewsArticle extends NewsElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    articleId: { attribute: 'article-id' },
+    articleIdParam: { attribute: 'article-id-param' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    dateStyle: { attribute: 'date-style' },
+    backHref: { attribute: 'back-href' },
+    counterEndpoint: { attribute: 'counter-endpoint' },
+    item: { attribute: false },
+  };
   static override defaultTag = 'news-article';
   static override styles = [NewsElement.styles, newsArticleStyles];
 
   /** Address of the feed that holds the article. */
-  @property() src = '';
+  src = '';
 
   /** Id of the article in the feed (its guid, Atom id or JSON Feed id). */
-  @property({ attribute: 'article-id' }) articleId = '';
+  articleId = '';
 
   /** Name of the page-URL parameter that holds the article's id, e.g. `id` for `article.html?id=42`. */
-  @property({ attribute: 'article-id-param' }) articleIdParam = '';
+  articleIdParam = '';
 
   /** Level of the title heading, 1 to 6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 1;
+  headingLevel = 1;
 
   /** How the date reads: `long` (November 20, 2026), `short` or `relative`. */
-  @property({ attribute: 'date-style' }) dateStyle: DateStyle = 'long';
+  dateStyle: DateStyle = 'long';
 
   /** Address of the news list, offered as a way back when the article cannot be shown. */
-  @property({ attribute: 'back-href' }) backHref = '';
+  backHref = '';
 
   /** Base URL of the counter server that `<click-counter>` elements inside this article use. */
-  @property({ attribute: 'counter-endpoint' }) counterEndpoint = '';
+  counterEndpoint = '';
 
   /** The article to show, instead of finding it in `src`. */
-  @property({ attribute: false }) item?: NewsItem;
+  item?: NewsItem;
 
   private readonly locale = new LocaleController(this);
   /** The feed's lifecycle; its `state` is what the article renders from. */

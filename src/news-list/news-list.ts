@@ -1,6 +1,5 @@
 /** <news-list>: a feed's latest items as a list, a grid of cards or a compact list, with every state a reader meets. */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { NewsElement } from '../news-element.js';
 import { newsListStyles } from './news-list.styles.js';
 import { resolveUrl } from '../feed/urls.js';
@@ -60,6 +59,24 @@ const dateStyles: readonly DateStyle[] = ['relative', 'short', 'long'];
  * @cssprop [--news-list-image-width=8rem] - Width of thumbnails in the `list` layout.
  */
 export class NewsList extends NewsElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    limit: { type: Number },
+    layout: {},
+    dateStyle: { attribute: 'date-style' },
+    articleHref: { attribute: 'article-href' },
+    category: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    refresh: { type: Number },
+    summaryLength: { type: Number, attribute: 'summary-length' },
+    timeZone: { attribute: 'time-zone' },
+    showClicks: { type: Boolean, attribute: 'show-clicks' },
+    counterEndpoint: { attribute: 'counter-endpoint' },
+    feed: { attribute: false },
+    items: { attribute: false },
+    pages: { state: true, attribute: false },
+    failedImages: { state: true, attribute: false },
+  };
   static override defaultTag = 'news-list';
   static override styles = [NewsElement.styles, newsListStyles];
 
@@ -67,55 +84,55 @@ export class NewsList extends NewsElement {
    * Address of the feed (RSS 2.0, RSS 1.0, Atom or JSON Feed), absolute or relative to the page. Several
    * addresses, separated by spaces, show as one list: newest first, each item once.
    */
-  @property() src = '';
+  src = '';
 
   /** Most items to show. */
-  @property({ type: Number }) limit = 10;
+  limit = 10;
 
   /** `list` (thumbnail beside text), `grid` (cards) or `compact` (one line per item). */
-  @property() layout: NewsListLayout = 'list';
+  layout: NewsListLayout = 'list';
 
   /** How dates read: `relative` ("3 hours ago", for the last 30 days), `short` or `long`. */
-  @property({ attribute: 'date-style' }) dateStyle: DateStyle = 'short';
+  dateStyle: DateStyle = 'short';
 
   /**
    * Link of each item, as a template: `{id}` and `{url}` are replaced by the item's id and link (URL-encoded),
    * e.g. `article.html?id={id}`. Without it, items link to their own address.
    */
-  @property({ attribute: 'article-href' }) articleHref = '';
+  articleHref = '';
 
   /** Shows only items in this category (compared without regard to case). */
-  @property() category = '';
+  category = '';
 
   /** Items per page: the first page shows this many and a "More" button shows the next. 0 shows all at once. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 0;
+  pageSize = 0;
 
   /**
    * Re-fetches the feed every this many seconds (at least 10) while the list is on screen and the page visible;
    * after failures the wait doubles, up to 16 times. 0 never does.
    */
-  @property({ type: Number }) refresh = 0;
+  refresh = 0;
 
   /** Longest summary, in characters: longer ones are cut at a word boundary with "…". */
-  @property({ type: Number, attribute: 'summary-length' }) summaryLength = 160;
+  summaryLength = 160;
 
   /** Time zone of feed dates that carry none, as an offset such as `+03:00`. Default `+08:00`. */
-  @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
+  timeZone = DEFAULT_TIME_ZONE;
 
   /** Shows each item's view count (a `<click-counter>`) from the counter server at `counter-endpoint`. */
-  @property({ type: Boolean, attribute: 'show-clicks' }) showClicks = false;
+  showClicks = false;
 
   /** Base URL of the counter server for `show-clicks`. */
-  @property({ attribute: 'counter-endpoint' }) counterEndpoint = '';
+  counterEndpoint = '';
 
   /** A feed to show instead of fetching `src`. */
-  @property({ attribute: false }) feed?: NewsFeed;
+  feed?: NewsFeed;
 
   /** Items to show instead of fetching `src`; takes precedence over `feed`. */
-  @property({ attribute: false }) items?: NewsItem[];
+  items?: NewsItem[];
 
-  @state() private pages = 1;
-  @state() private failedImages = new Set<string>();
+  private pages = 1;
+  private failedImages = new Set<string>();
 
   private readonly locale = new LocaleController(this);
   /** The feed's lifecycle: loading, refresh, errors. Its `state` is what the list renders from. */

@@ -1,7 +1,5 @@
 /** Makes feed links absolute and keeps only the schemes a news widget may follow. */
 
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
 /** Resolves `href` against `base`; returns it only if it is an `http:`, `https:` or `mailto:` URL. */
 export function resolveUrl(href: string | null | undefined, base?: string): string | undefined {
   const h = href?.trim();
@@ -14,11 +12,17 @@ export function resolveUrl(href: string | null | undefined, base?: string): stri
   }
 }
 
+/** An element that may carry `xml:base`, and its parent. */
+interface Based {
+  attrs: Record<string, string>;
+  parent: Based | undefined;
+}
+
 /** The base URL in effect at `el`: `base` (the feed's address) refined by every `xml:base` from the root down. */
-export function xmlBase(el: Element, base?: string): string | undefined {
+export function xmlBase(el: Based, base?: string): string | undefined {
   const chain: string[] = [];
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const b = e.getAttributeNS(XML_NS, 'base');
+  for (let e: Based | undefined = el; e; e = e.parent) {
+    const b = e.attrs['xml:base'];
     if (b) chain.push(b);
   }
   for (let i = chain.length; i--;) {
@@ -29,4 +33,10 @@ export function xmlBase(el: Element, base?: string): string | undefined {
     }
   }
   return base;
+}
+
+/** Whether `el` or an element around it sets `xml:base`. */
+export function hasXmlBase(el: Based): boolean {
+  for (let e: Based | undefined = el; e; e = e.parent) if (e.attrs['xml:base']) return true;
+  return false;
 }

@@ -40,6 +40,8 @@ const CANONICAL: Record<string, string> = {
 /** Characters all entity references of a document may expand to, together: a bound on "billion laughs". */
 const EXPANSION_LIMIT = 1 << 20;
 const NESTING_LIMIT = 16;
+/** Deeper trees are no feed, and walking them would exhaust the stack. */
+const DEPTH_LIMIT = 512;
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 const isNameStart = (c: number): boolean =>
@@ -64,6 +66,7 @@ export function scanXml(src: string): XmlElement {
   let root: XmlElement | undefined;
   let declared: Map<string, string> | undefined;
   let budget = EXPANSION_LIMIT;
+  let depth = 0;
   const rootScope: Scope = Object.assign(Object.create(null) as Scope, { xml: XML_NS });
 
   const fail = (message: string, at: number): never => {
@@ -199,7 +202,10 @@ export function scanXml(src: string): XmlElement {
     };
     if (current) current.children.push(el);
     else root = el;
-    if (!selfClosing) current = el;
+    if (!selfClosing) {
+      current = el;
+      if (++depth > DEPTH_LIMIT) fail(`Elements nest more than ${DEPTH_LIMIT} deep`, lt);
+    }
     return p;
   };
 
@@ -218,6 +224,7 @@ export function scanXml(src: string): XmlElement {
       if (!current) fail(`</${name}> closes nothing`, lt);
       if (current!.name !== name) fail(`</${name}> where </${current!.name}> was expected`, lt);
       current = current!.parent;
+      depth--;
       pos = p + 1;
       // Whatever follows the root element (a CMS's debug output, say) is not part of the feed.
       if (!current) break;

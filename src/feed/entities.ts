@@ -34,9 +34,9 @@ export const namedEntity = (name: string): string | undefined => (table ?? load(
 /** Whether HTML reads `&name` without its semicolon. */
 export const isLegacyEntity = (name: string): boolean => (table ?? load(), legacy!.has(name));
 
-// windows-1252 for the C1 range, as HTML reads "&#150;": feeds mean the dash, not a control character.
+// windows-1252 for the C1 range (its five holes stay as they are), as HTML reads "&#150;": feeds mean the dash, not a control character.
 const CP1252 =
-  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
 
 /** The text of a numeric reference's code point; impossible ones (0, surrogates, past U+10FFFF) become U+FFFD. */
 export function codePointText(cp: number): string {

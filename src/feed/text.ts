@@ -5,9 +5,8 @@ import { codePointText, isLegacyEntity, namedEntity } from './entities.js';
 // Block boundaries would otherwise glue words together in textContent ("end.Next").
 const BLOCK = /<(\/?(?:p|div|br|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|figure|figcaption|section|article|hr)\b)/gi;
 
-let cp1252: TextDecoder | undefined;
-const fromCp1252 = (c: string): string =>
-  (cp1252 ??= new TextDecoder('windows-1252')).decode(Uint8Array.of(c.charCodeAt(0)));
+// Not TextDecoder('windows-1252'): Node 20's reads it as Latin-1, leaving the controls as they were.
+const fromCp1252 = (c: string): string => codePointText(c.charCodeAt(0));
 
 /** C1 controls in text are windows-1252 punctuation that went through the wrong decoder ("don\u0092t"). */
 export const fixC1 = (text: string): string =>

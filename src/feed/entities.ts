@@ -1,4 +1,4 @@
-/** Character references: the five XML entities, numeric references and the HTML 4 named entities feeds use. */
+/** HTML 4's named entities (the XHTML DTDs' Latin-1, symbol and special sets) and the five of XML, without a DOM. */
 
 // HTML 4's Latin-1 entities name U+00A0 to U+00FF in order; the rest are listed with their code points (hex).
 const LATIN1 =
@@ -33,14 +33,3 @@ export const namedEntity = (name: string): string | undefined => (table ?? load(
 
 /** Whether HTML reads `&name` without its semicolon. */
 export const isLegacyEntity = (name: string): boolean => (table ?? load(), legacy!.has(name));
-
-// windows-1252 for the C1 range (its five holes stay as they are), as HTML reads "&#150;": feeds mean the dash, not a control character.
-const CP1252 =
-  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
-
-/** The text of a numeric reference's code point; impossible ones (0, surrogates, past U+10FFFF) become U+FFFD. */
-export function codePointText(cp: number): string {
-  if (cp >= 0x80 && cp <= 0x9f) return CP1252[cp - 0x80];
-  if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
-  return String.fromCodePoint(cp);
-}

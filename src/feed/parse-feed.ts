@@ -461,14 +461,12 @@ export function parseFeed(input: string | ArrayBuffer | Uint8Array, options: Par
   const ctx: Context = { base: options.url, zone: options.defaultTimeZone };
   if (!source.trim()) throw new FeedError('parse', 'The feed is empty');
   if (source[0] === '{' || source[0] === '[') return readJson(source, ctx);
-  if (/^(?:<\?xml\s[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html[\s>])/i.test(source)) {
-    notAFeed(source, ctx.base);
-  }
   let root: XmlElement;
   try {
     root = scanXml(source);
   } catch (error) {
-    if (/<(?:html|head|body)[\s>]/i.test(source.slice(0, 4096))) notAFeed(source, ctx.base);
+    // HTML is seldom well-formed XML: a page is told apart by its first tags.
+    if (/<(?:!doctype html|html|head|body)[\s>]/i.test(source.slice(0, 4096))) notAFeed(source, ctx.base);
     throw error;
   }
   try {

@@ -1,6 +1,17 @@
 /** Plain text from feed markup, HTML escaping, and the stable hash behind fallback item ids. */
 
-import { codePointText, isLegacyEntity, namedEntity } from './entities.js';
+import { isLegacyEntity, namedEntity } from './entities.js';
+
+// windows-1252 for the C1 range (its five holes stay as they are), as HTML reads "&#150;": feeds mean the dash, not a control character.
+const CP1252 =
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+
+/** The text of a numeric reference's code point; impossible ones (0, surrogates, past U+10FFFF) become U+FFFD. */
+export function codePointText(cp: number): string {
+  if (cp >= 0x80 && cp <= 0x9f) return CP1252[cp - 0x80];
+  if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(cp);
+}
 
 // Block boundaries would otherwise glue words together in textContent ("end.Next").
 const BLOCK = /<(\/?(?:p|div|br|li|h[1-6]|tr|td|th|dd|dt|blockquote|pre|figure|figcaption|section|article|hr)\b)/gi;
@@ -44,9 +55,8 @@ export function htmlToText(html: string): string {
   return collapse(decodeHtmlEntities(html));
 }
 
-// feedparser's test for "is this text HTML?": a closing tag of an HTML element, a line break or image, or a reference.
-const HTML_HINT =
-  /<\/(?:a|abbr|acronym|address|b|big|blockquote|body|caption|center|cite|code|dd|del|dfn|div|dl|dt|em|font|h[1-6]|i|ins|kbd|label|li|ol|p|pre|q|s|samp|small|span|strike|strong|sub|sup|table|td|th|tr|tt|u|ul|var)>|<(?:br|img|hr)\b[^>]*>|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+// As feedparser tells: a closing tag, a line break or image, or a character reference.
+const HTML_HINT = /<\/[a-z][\w-]*>|<(?:br|img|hr)\b|&#?\w+;/i;
 
 /** Text of a field that should be plain text but is often HTML (RSS titles): "RSS <<<Tutorial>>>" stays as it is. */
 export const looseText = (text: string): string => (HTML_HINT.test(text) ? htmlToText(text) : collapse(text));

@@ -97,10 +97,7 @@ function notAFeed(html: string, base?: string): never {
 // ---- Images
 
 function imageInHtml(html: string | undefined, base?: string): NewsImage | undefined {
-  if (!html?.includes('<img')) {
-    if (!html || !/<img\b/i.test(html)) return undefined;
-  }
-  for (const [tag] of html.matchAll(/<img\b[^>]*>/gi)) {
+  for (const [tag] of html?.matchAll(/<img\b[^>]*>/gi) ?? []) {
     // 1x1 images are tracking pixels, not pictures.
     if (attrOf(tag, 'width') === '1' || attrOf(tag, 'height') === '1') continue;
     const url = httpUrl(attrOf(tag, 'src'), base);
@@ -206,14 +203,12 @@ function readRss(channel: XmlElement, root: XmlElement, ns: string | null, ctx: 
   };
 }
 
-const xhtmlBody = (el: XmlElement | undefined): string | undefined => (el && innerHtml(el, XHTML).trim()) || undefined;
+const xhtmlBody = (el: XmlElement | undefined): string | undefined => (el && innerHtml(el).trim()) || undefined;
 
 /** Base64 of UTF-8 text; undefined when it is not (then the element held plain text after all). */
 function base64Text(data: string): string | undefined {
-  const compact = data.replace(/\s+/g, '');
-  if (!compact || !/^[A-Za-z\d+/]+={0,2}$/.test(compact)) return undefined;
   try {
-    const bytes = Uint8Array.from(atob(compact), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(data.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;

@@ -18,6 +18,11 @@ export interface XmlElement {
   children: (XmlElement | string)[];
   parent: XmlElement | undefined;
   scope: Scope;
+  /** Where the content starts and ends in the source. */
+  start: number;
+  end: number;
+  /** The whole document, on the root element only. */
+  source?: string;
 }
 
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
@@ -78,7 +83,7 @@ export function scanXml(src: string): XmlElement {
       const value = declared?.get(name);
       if (value === undefined) return namedEntity(name) ?? ref;
       const expanded = nesting < 8 ? decode(value, nesting + 1) : '';
-      if ((budget -= expanded.length) < 0 || nesting >= 8) fail('entities expand too far');
+      if ((budget -= expanded.length) < 0 || nesting >= 8) fail('entity expansion limit');
       return expanded;
     });
 
@@ -86,8 +91,8 @@ export function scanXml(src: string): XmlElement {
   while (pos < src.length && (m = TOKEN.exec(src))) {
     const [token, cdata, subset, end, name, attributes, selfClosing] = m;
     if (end !== undefined) {
-      if (end !== current?.name)
-        fail(current ? `</${end}> where </${current.name}> was expected` : `</${end}> closes nothing`);
+      if (end !== current?.name) fail(`</${end}> where ${current ? `</${current.name}>` : 'nothing'} was expected`);
+      current!.end = pos;
       current = current!.parent;
       depth--;
       // Whatever follows the root element (a CMS's debug output, say) is not part of the feed.
@@ -117,20 +122,22 @@ export function scanXml(src: string): XmlElement {
         children: [],
         parent: current,
         scope,
+        start: TOKEN.lastIndex,
+        end: TOKEN.lastIndex,
       };
       if (current) current.children.push(el);
-      root ??= el;
+      root ??= Object.assign(el, { source: src });
       if (!selfClosing) {
         current = el;
-        if (++depth > DEPTH_LIMIT) fail('elements nest too deep');
+        if (++depth > DEPTH_LIMIT) fail('nesting limit');
       }
       if (!current) break;
     } else if (cdata !== undefined || token[0] !== '<') {
       if (current) current.children.push(cdata ?? (token.includes('&') ? decode(token) : token));
-      else if (cdata !== undefined || /[^\s\uFEFF]/.test(token)) fail('text outside the root element');
+      else if (cdata !== undefined || /[^\s\uFEFF]/.test(token)) fail('text outside the root');
     } else if (token === '<') {
       // A "<" that starts no markup is text ("a < b"), as an HTML reader would take it.
-      if (!current) fail('text outside the root element');
+      if (!current) fail('text outside the root');
       current!.children.push('<');
     } else if (subset !== undefined && !root) {
       for (const [, parameter, entity, dq, sq] of subset.replace(/<!--[\s\S]*?-->/g, '').matchAll(ENTITY)) {
@@ -140,8 +147,8 @@ export function scanXml(src: string): XmlElement {
     }
     pos = TOKEN.lastIndex;
   }
-  if (pos < src.length && !m) fail(`broken markup "${src.slice(pos, pos + 12)}"`);
-  if (current) fail(`<${current.name}> is never closed`, src.length);
+  if (pos < src.length && !m) fail(`broken markup ${src.slice(pos, pos + 12)}`);
+  if (current) fail(`<${current.name}> never closed`, src.length);
   return root ?? fail('no root element');
 }
 
@@ -188,25 +195,9 @@ export function attrNS(el: XmlElement, ns: string, local: string): string | unde
   return undefined;
 }
 
-const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)$/;
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-
-/** The markup inside an element, as HTML: XHTML elements lose their prefix and namespace declarations. */
-export function innerHtml(el: XmlElement, xhtml: string): string {
-  let out = '';
-  for (const c of el.children) {
-    if (typeof c === 'string') {
-      out += escapeText(c);
-      continue;
-    }
-    const name = c.ns === xhtml ? c.local : c.name;
-    out += `<${name}`;
-    for (const attr in c.attrs) {
-      if (c.ns === xhtml && (attr === 'xmlns' || attr.startsWith('xmlns:')) && c.attrs[attr] === xhtml) continue;
-      out += ` ${attr}="${escapeAttr(c.attrs[attr])}"`;
-    }
-    out += VOID.test(name) ? '>' : `>${innerHtml(c, xhtml)}</${name}>`;
-  }
-  return out;
+/** The markup inside an element as written (entities and all), without XHTML namespace declarations. */
+export function innerHtml(el: XmlElement): string {
+  let root = el;
+  while (root.parent) root = root.parent;
+  return root.source!.slice(el.start, el.end).replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
 }

@@ -205,7 +205,7 @@ try {
 const kb = (n) => `${Math.round(feeds[n].length / 1024)} KB`;
 const cell = (ms) => (ms === undefined ? 'n/a' : ms < 1 ? ms.toFixed(3) : ms.toFixed(1)).padStart(12);
 const header =
-  `${'ms per parse, medians of ' + ROUNDS}`.padEnd(34) + SIZES.map((n) => `${n} items`.padStart(12)).join('');
+  `${'ms per parse, medians of ' + ROUNDS}`.padEnd(40) + SIZES.map((n) => `${n} items`.padStart(12)).join('');
 console.log(`feeds: ${SIZES.map((n) => `${n} items (${kb(n)})`).join(', ')}; contenders alternate in each round`);
 let ok = true;
 for (const [engine, results] of [
@@ -214,13 +214,13 @@ for (const [engine, results] of [
 ]) {
   console.log(`\n${engine}\n${header}`);
   const names = Object.keys(results[SIZES[0]]);
-  for (const name of names) console.log(`  ${name.padEnd(32)}${SIZES.map((n) => cell(results[n][name])).join('')}`);
+  for (const name of names) console.log(`  ${name.padEnd(38)}${SIZES.map((n) => cell(results[n][name])).join('')}`);
   if (!names.includes('DOMParser alone (floor)'))
-    console.log(`  ${'DOMParser alone (floor)'.padEnd(32)}${SIZES.map(() => cell()).join('')}`);
+    console.log(`  ${'DOMParser alone (floor)'.padEnd(38)}${SIZES.map(() => cell()).join('')}`);
   const ratio = (n, peer) => results[n].parseFeed / results[n][peer];
   for (const peer of ['feedsmith', 'rss-parser', 'DOMParser alone (floor)'].filter((p) => names.includes(p))) {
     console.log(
-      `  ${`parseFeed / ${peer}`.padEnd(32)}${SIZES.map((n) => `${ratio(n, peer).toFixed(2)}×`.padStart(12)).join('')}`,
+      `  ${`parseFeed / ${peer}`.padEnd(38)}${SIZES.map((n) => `${ratio(n, peer).toFixed(2)}×`.padStart(12)).join('')}`,
     );
   }
   const fastest = Math.min(results[1000].feedsmith, results[1000]['rss-parser']);

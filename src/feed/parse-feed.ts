@@ -462,7 +462,9 @@ export function parseFeed(input: string | ArrayBuffer | Uint8Array, options: Par
   } catch (error) {
     // HTML is seldom well-formed XML: a page is told apart by its first tags.
     if (/<(?:!doctype html|html|head|body)[\s>]/i.test(source.slice(0, 4096))) notAFeed(source, ctx.base);
-    throw error;
+    throw error instanceof FeedError
+      ? error
+      : new FeedError('parse', `Unreadable XML: ${String(error)}`, { cause: error });
   }
   try {
     const ns = root.ns;

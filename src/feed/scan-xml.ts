@@ -40,13 +40,14 @@ const KNOWN: Scope = Object.assign(Object.create(null) as Scope, {
 
 /** Characters all entity references of a document may expand to, together: a bound on "billion laughs". */
 const EXPANSION_LIMIT = 1 << 20;
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 /** Deeper trees are no feed, and walking them would exhaust the stack. */
 const DEPTH_LIMIT = 512;
 
 // One token at a time: comment, CDATA, processing instruction, DOCTYPE (internal subset), end tag, start tag
-// (attributes; unquoted and valueless ones too, as HTML writes them), text, or a "<" that starts no markup.
+// (attributes; unquoted and valueless ones too, as HTML writes them), or text (from a "<" that starts no markup).
 const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE\s(?:[^[>"']|"[^"]*"|'[^']*')*(?:\[((?:[^\]"']|"[^"]*"|'[^']*')*)\]\s*)?>|<\/([^\s>]+)\s*>|<([A-Za-z_:\u0080-\uffff][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>|[^<]+|<(?![!?/A-Za-z_:\u0080-\uffff])/y;
+  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE\s(?:[^[>"']|"[^"]*"|'[^']*')*(?:\[((?:[^\]"']|"[^"]*"|'[^']*')*)\]\s*)?>|<\/([^\s>]+)\s*>|<([A-Za-z_:\u0080-\uffff][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>|(?:<(?![!?/A-Za-z_:\u0080-\uffff]))?[^<]+|<(?![!?/A-Za-z_:\u0080-\uffff])/y;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 const ENTITY = /<!ENTITY\s+(%\s+)?(\S+)\s+(?:"([^"]*)"|'([^']*)')/g;
 const REFERENCE = /&(?:#(\d{1,8})|#[xX]([\da-fA-F]{1,8})|([A-Za-z_:][\w.:-]*));|&/g;
@@ -87,8 +88,17 @@ export function scanXml(src: string): XmlElement {
       return expanded;
     });
 
+  // A regular expression's backtracking stack overflows on a tag of a million attributes: no feed has one.
+  const next = (): RegExpExecArray | null => {
+    try {
+      return TOKEN.exec(src);
+    } catch {
+      return fail('markup too complex');
+    }
+  };
+
   TOKEN.lastIndex = 0;
-  while (pos < src.length && (m = TOKEN.exec(src))) {
+  while (pos < src.length && (m = next())) {
     const [token, cdata, subset, end, name, attributes, selfClosing] = m;
     if (end !== undefined) {
       if (end !== current?.name) fail(`</${end}> where ${current ? `</${current.name}>` : 'nothing'} was expected`);
@@ -99,7 +109,7 @@ export function scanXml(src: string): XmlElement {
       if (!current) break;
     } else if (name) {
       if (!current && root) break;
-      const attrs: Record<string, string> = {};
+      const attrs: Record<string, string> = attributes ? {} : NO_ATTRIBUTES;
       let scope = current?.scope ?? KNOWN;
       for (const [, attr, dq, sq, bare] of attributes ? attributes.matchAll(ATTRIBUTE) : []) {
         // Attribute-value normalisation comes before references, so "&#10;" survives as a line break.
@@ -132,13 +142,15 @@ export function scanXml(src: string): XmlElement {
         if (++depth > DEPTH_LIMIT) fail('nesting limit');
       }
       if (!current) break;
-    } else if (cdata !== undefined || token[0] !== '<') {
-      if (current) current.children.push(cdata ?? (token.includes('&') ? decode(token) : token));
-      else if (cdata !== undefined || /[^\s\uFEFF]/.test(token)) fail('text outside the root');
-    } else if (token === '<') {
-      // A "<" that starts no markup is text ("a < b"), as an HTML reader would take it.
-      if (!current) fail('text outside the root');
-      current!.children.push('<');
+    } else if (cdata !== undefined || (token[1] !== '!' && token[1] !== '?') || token[0] !== '<') {
+      // Text, CDATA, or a "<" that starts no markup ("a < b"), which is text as an HTML reader takes it.
+      if (current) {
+        const text = cdata ?? (token.includes('&') ? decode(token) : token);
+        const list = current.children;
+        // One string per run of text, however many pieces it came in.
+        if (typeof list[list.length - 1] === 'string') list[list.length - 1] += text;
+        else list.push(text);
+      } else if (cdata !== undefined || /[^\s\uFEFF]/.test(token)) fail('text outside the root');
     } else if (subset !== undefined && !root) {
       for (const [, parameter, entity, dq, sq] of subset.replace(/<!--[\s\S]*?-->/g, '').matchAll(ENTITY)) {
         // Parameter entities only pull in other declarations (often HTML's, which we know anyway).

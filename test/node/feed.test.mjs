@@ -86,3 +86,22 @@ test('a 10 MB feed parses in bounded time and memory', (t) => {
   // The text is held once (about 20 MB as UTF-16) plus a small tree over it.
   assert.ok(grown < 400 * 1024 * 1024, `${Math.round(grown / 1048576)} MB`);
 });
+
+test('10 MB of hostile markup ends in a feed or a FeedError, never a stack overflow', () => {
+  const size = 10 * 1024 * 1024;
+  const cases = [
+    `<rss><channel><item ${'a="1" '.repeat(size / 6)}/></channel></rss>`,
+    `<rss><channel><item ${'a=1 '.repeat(size / 4)}`,
+    `<!DOCTYPE rss [${'<!ENTITY a "x">'.repeat(size / 16)}]><rss/>`,
+    `<rss><channel><!--${'-'.repeat(size)}`,
+    `<rss><channel><title>${'< '.repeat(size / 2)}</title></channel></rss>`,
+    `<rss><channel>${'<x/>'.repeat(size / 4)}</channel></rss>`,
+  ];
+  for (const xml of cases) {
+    try {
+      parseFeed(xml);
+    } catch (error) {
+      assert.ok(error instanceof FeedError, `${xml.slice(0, 40)}…: ${error}`);
+    }
+  }
+});

@@ -49,8 +49,15 @@ const text = (el: XmlElement, ns: string | null, name: string): string | undefin
   const c = child(el, ns, name);
   return c && (textOf(c).trim() || undefined);
 };
-const texts = (el: XmlElement, ns: string | null, name: string): string[] =>
-  children(el, ns, name).map((e) => collapse(textOf(e)));
+/** The texts of the children with these names (namespace, local name, ...), by name, into `out`. */
+function texts(el: XmlElement, names: (string | null)[], out: string[] = []): string[] {
+  for (let i = 0; i < names.length; i += 2) {
+    for (const c of el.children) {
+      if (typeof c !== 'string' && c.local === names[i + 1] && c.ns === names[i]) out.push(collapse(textOf(c)));
+    }
+  }
+  return out;
+}
 /** Only web URLs may become image sources. */
 const httpUrl = (href: string | null | undefined, base?: string): string | undefined => {
   const url = resolveUrl(href, base);
@@ -157,7 +164,10 @@ function readRss(channel: XmlElement, root: XmlElement, ns: string | null, ctx: 
           resolveUrl(text(item, ns, 'link'), base) ??
           atomLink(item, ATOM, ctx.base, 'alternate') ??
           (guid?.attrs.isPermaLink !== 'false' ? resolveUrl(id) : undefined);
-        const enclosure = all(item, ns, 'enclosure').find((e) => e.attrs.type?.startsWith('image/'));
+        const enclosure = item.children.find(
+          (c): c is XmlElement =>
+            typeof c !== 'string' && c.local === 'enclosure' && c.ns === ns && !!c.attrs.type?.startsWith('image/'),
+        );
         const enclosureUrl = httpUrl(enclosure?.attrs.url, base) ?? itunesImage(item, base);
         const description = text(item, ns, 'description') ?? text(item, DC, 'description');
         const atomContent = one(item, ATOM, 'content');
@@ -183,19 +193,15 @@ function readRss(channel: XmlElement, root: XmlElement, ns: string | null, ctx: 
             atomHtml(atomContent),
           contentBase: contentBase(contentEl ?? atomContent ?? item, url, ctx),
           image: mediaImage(item, base) ?? (enclosureUrl ? { url: enclosureUrl } : undefined),
-          authors: [
-            ...texts(item, ns, 'author'),
-            ...texts(item, DC, 'creator'),
-            ...texts(item, DC, 'author'),
-            ...texts(item, ITUNES, 'author'),
-            ...atomAuthors(item, ATOM),
-          ].map(authorName),
-          categories: [
+          authors: texts(item, [ns, 'author', DC, 'creator', DC, 'author', ITUNES, 'author'])
+            .concat(atomAuthors(item, ATOM))
+            .map(authorName),
+          categories: texts(
+            item,
+            [ns, 'category', DC, 'subject'],
             // Some CMSs write <tags>one, two</tags> instead of one <category> per tag.
-            ...texts(item, ns, 'tags').flatMap((t) => t.split(',').map(collapse)),
-            ...texts(item, ns, 'category'),
-            ...texts(item, DC, 'subject'),
-          ],
+            texts(item, [ns, 'tags']).flatMap((t) => t.split(',').map(collapse)),
+          ),
         };
       }),
       ctx,
@@ -288,7 +294,7 @@ function readAtom(root: XmlElement, ns: string | null, ctx: Context): NewsFeed {
           authors: authors.length ? authors : atomAuthors(one(entry, ns, 'source'), ns).concat(feedAuthors),
           categories: [
             ...all(entry, ns, 'category').map((c) => c.attrs.term ?? c.attrs.label),
-            ...texts(entry, DC, 'subject'),
+            ...texts(entry, [DC, 'subject']),
           ],
         };
       }),

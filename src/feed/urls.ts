@@ -1,9 +1,19 @@
 /** Makes feed links absolute and keeps only the schemes a news widget may follow. */
 
+// Lower-case scheme and host (ending in a letter, so never an IP address the parser would rewrite), no port, a
+// path, and only characters that no part of the URL percent-encodes.
+const CANONICAL_WEB_URL =
+  /^https?:\/\/(?:[a-z\d-]+\.)*[a-z][a-z\d-]*\/[\w\-.~!$&()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&()*+,;=:@%/?]*)?$/;
+// "/./", "/../" and their encoded forms are resolved away by the parser.
+const DOT_SEGMENT = /\/(?:\.|%2e)/i;
+
 /** Resolves `href` against `base`; returns it only if it is an `http:`, `https:` or `mailto:` URL. */
 export function resolveUrl(href: string | null | undefined, base?: string): string | undefined {
   const h = href?.trim();
   if (!h) return undefined;
+  // Most feed links are already absolute and in the form the URL parser would write; Chromium's parser costs
+  // microseconds a link, a third of reading a 1,000-item feed.
+  if (CANONICAL_WEB_URL.test(h) && !DOT_SEGMENT.test(h)) return h;
   try {
     const url = new URL(h, base);
     return /^(https?|mailto):$/.test(url.protocol) ? url.href : undefined;

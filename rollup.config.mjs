@@ -1,10 +1,26 @@
 // The one-file CDN bundle: Lit inside, minified; language chunks load lazily from beside it.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import path from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { dropUnusedDateFnsParts } from './scripts/date-fns-stubs.mjs';
 
+/**
+ * The bundle runs in pages only, where the browser knows every HTML named entity: it reads them through the DOM
+ * (src/feed/entities-dom.ts) instead of shipping HTML 4's table. dist/, for Node and workers, keeps the table.
+ */
+function entitiesFromTheBrowser() {
+  return {
+    name: 'entities-from-the-browser',
+    resolveId(source, importer) {
+      if (source !== './entities.js' || !importer || !/[\\/]feed[\\/][\w-]+\.js$/.test(importer)) return null;
+      return path.join(path.dirname(importer), 'entities-dom.js');
+    },
+  };
+}
+
 const plugins = () => [
+  entitiesFromTheBrowser(),
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   dropUnusedDateFnsParts(),
   minifyTemplateLiterals(),

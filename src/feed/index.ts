@@ -1,4 +1,4 @@
-/** The feed core's public pieces: fetch, decode, parse, cache. Knows nothing of Lit. */
+/** `news-widgets/feed`: fetch, decode, parse, cache. No DOM and no Lit, so it runs in pages, workers and Node. */
 export { parseFeed } from './parse-feed.js';
 export { parseFeedDate } from './dates.js';
 export { decodeFeedBytes } from './decode.js';

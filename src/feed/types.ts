@@ -10,10 +10,14 @@ export interface NewsItem {
   url?: string;
   published?: Date;
   updated?: Date;
-  /** Plain text summary: from description/summary, else from the start of the content. */
+  /** Plain text summary: from description/summary, else from the start of the content. Worked out when first read. */
   summary?: string;
-  /** The feed's HTML as given, with relative `href`/`src` made absolute. Unsanitised: sanitise it before rendering. */
+  /**
+   * The feed's HTML as given, with relative `href`/`src` made absolute (against the item's `xml:base`, else its
+   * link, else the feed's address) when first read. Unsanitised: sanitise it before rendering.
+   */
   contentHtml?: string;
+  /** The feed's image for the item, else the first real image in the content (found when first read). */
   image?: NewsImage;
   authors: string[];
   categories: string[];

@@ -28,8 +28,20 @@ export function trustedItem(value: unknown): NewsItem | undefined {
     const v = value as Loose;
     const url = safeLinkUrl(v.url);
     const title = str(v.title) ?? '';
-    const image = v.image as Loose | undefined;
-    const imageUrl = safeImageUrl(typeof image === 'string' ? image : image?.url);
+    // Read when first used, as parseFeed's own items are: a list showing 10 of 1,000 checks 10 bodies and images.
+    let derived: Pick<NewsItem, 'summary' | 'contentHtml' | 'image'> | undefined;
+    const more = () => {
+      if (!derived) {
+        const image = v.image as Loose | undefined;
+        const imageUrl = safeImageUrl(typeof image === 'string' ? image : image?.url);
+        derived = {
+          summary: str(v.summary),
+          contentHtml: str(v.contentHtml),
+          image: imageUrl ? { url: imageUrl, alt: str(image?.alt) } : undefined,
+        };
+      }
+      return derived;
+    };
     item =
       title || url
         ? {
@@ -38,9 +50,24 @@ export function trustedItem(value: unknown): NewsItem | undefined {
             url,
             published: date(v.published),
             updated: date(v.updated),
-            summary: str(v.summary),
-            contentHtml: str(v.contentHtml),
-            image: imageUrl ? { url: imageUrl, alt: str(image?.alt) } : undefined,
+            get summary() {
+              return more().summary;
+            },
+            set summary(summary) {
+              more().summary = summary;
+            },
+            get contentHtml() {
+              return more().contentHtml;
+            },
+            set contentHtml(contentHtml) {
+              more().contentHtml = contentHtml;
+            },
+            get image() {
+              return more().image;
+            },
+            set image(image) {
+              more().image = image;
+            },
             authors: strs(v.authors),
             categories: strs(v.categories),
           }

@@ -358,3 +358,189 @@ describe('parseFeed: broken and foreign documents', () => {
     expect((window as unknown as { __feedPwned?: number }).__feedPwned).to.equal(undefined);
   });
 });
+
+describe('parseFeed: what other readers got right and we did not', () => {
+  it('reads Atom elements inside RSS items, and the channel link from atom:link', () => {
+    const xml = `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title>
+      <atom:link rel="self" href="https://college.example/feed.xml"/>
+      <atom:link rel="alternate" href="https://college.example/news/"/>
+      <item><title>A</title><guid isPermaLink="false">a-1</guid>
+        <atom:published>2024-05-01T10:00:00Z</atom:published><atom:updated>2024-05-02T08:30:00Z</atom:updated>
+        <atom:author><atom:name>Dana Park</atom:name></atom:author>
+        <atom:content type="html">&lt;p&gt;Full &lt;b&gt;story&lt;/b&gt;&lt;/p&gt;</atom:content></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    expect(feed.url).to.equal('https://college.example/news/');
+    const item = feed.items[0];
+    expect(item.published?.toISOString()).to.equal('2024-05-01T10:00:00.000Z');
+    expect(item.updated?.toISOString()).to.equal('2024-05-02T08:30:00.000Z');
+    expect(item.authors).to.deep.equal(['Dana Park']);
+    expect(item.contentHtml).to.equal('<p>Full <b>story</b></p>');
+  });
+
+  it("resolves relative links in an item's HTML against its xml:base before its link", () => {
+    const xml = `<rss version="2.0"><channel><title>T</title>
+      <item xml:base="https://college.example/posts/"><title>A</title>
+        <link>https://college.example/posts/2024/welcome.html</link>
+        <description>&lt;a href="post-1"&gt;next&lt;/a&gt; &lt;img src="img/a.jpg"&gt;</description></item>
+      <item><title>B</title><link>https://college.example/posts/2024/welcome.html</link>
+        <description>&lt;a href="post-1"&gt;next&lt;/a&gt;</description></item></channel></rss>`;
+    const [withBase, withoutBase] = parseFeed(xml, { url: 'https://college.example/feed.xml' }).items;
+    expect(withBase.contentHtml).to.contain('href="https://college.example/posts/post-1"');
+    expect(withBase.image?.url).to.equal('https://college.example/posts/img/a.jpg');
+    expect(withoutBase.contentHtml).to.contain('href="https://college.example/posts/2024/post-1"');
+  });
+
+  it('reads an Atom text construct of unknown type as text, and only real base64 as base64', () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title type="plain">Plain &amp; simple</title>
+      <entry><id>e1</id><title type="text/x-unknown">Tips &amp; tricks</title>
+        <summary type="application/x-custom">Not base64, just words.</summary>
+        <content type="application/octet-stream">SGVsbG8gd29ybGQ=</content></entry></feed>`;
+    const feed = parseFeed(xml);
+    expect(feed.title).to.equal('Plain & simple');
+    expect(feed.items[0].title).to.equal('Tips & tricks');
+    expect(feed.items[0].summary).to.equal('Not base64, just words.');
+    expect(feed.items[0].contentHtml).to.equal('Hello world');
+  });
+
+  it("takes an RSS 1.0 feed's image from the <image> element the channel refers to", () => {
+    const xml = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+      <channel rdf:about="https://college.example/"><title>T</title><link>https://college.example/</link>
+        <image rdf:resource="https://college.example/logo.png"/></channel>
+      <image rdf:about="https://college.example/logo.png"><title>T</title><url>https://college.example/logo.png</url>
+        <link>https://college.example/</link></image>
+      <item rdf:about="https://college.example/1"><title>One</title><link>https://college.example/1</link></item>
+    </rdf:RDF>`;
+    expect(parseFeed(xml).image).to.equal('https://college.example/logo.png');
+  });
+
+  it('keeps an Atom author who gives only an email', () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>e1</id><title>A</title>
+      <author><email>press@college.example</email></author></entry></feed>`;
+    expect(parseFeed(xml).items[0].authors).to.deep.equal(['press@college.example']);
+  });
+
+  it('recognises the iTunes namespace spelled with capitals and uses its summary and subtitle', () => {
+    const xml = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/DTDs/PodCast-1.0.dtd"><channel><title>Pod</title>
+      <itunes:image href="https://college.example/pod.jpg"/>
+      <item><guid>p1</guid><title>Episode 1</title><itunes:author>Radio Club</itunes:author>
+        <itunes:summary>Students talk about the new lab.</itunes:summary></item>
+      <item><guid>p2</guid><title>Episode 2</title><itunes:subtitle>A short one.</itunes:subtitle></item>
+      <item><guid>p3</guid><title>Episode 3</title><description>From the description.</description>
+        <itunes:summary>Not this.</itunes:summary></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    expect(feed.image).to.equal('https://college.example/pod.jpg');
+    expect(feed.items.map((i) => i.summary)).to.deep.equal([
+      'Students talk about the new lab.',
+      'A short one.',
+      'From the description.',
+    ]);
+    expect(feed.items[0].authors).to.deep.equal(['Radio Club']);
+  });
+
+  it('takes JSON Feed authors over the older author when an item has both', () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'T',
+      items: [{ id: '1', title: 'A', authors: [{ name: 'New Name' }], author: { name: 'Old Name' } }],
+    });
+    expect(parseFeed(json).items[0].authors).to.deep.equal(['New Name']);
+  });
+
+  it('keeps angle brackets in a plain-text RSS title', () => {
+    const xml = `<rss version="2.0"><channel><title>RSS &lt;&lt;&lt;Tutorial&gt;&gt;&gt;</title>
+      <item><title>Use a &lt;news-list&gt; element</title><guid>1</guid></item>
+      <item><title>&lt;b&gt;Bold&lt;/b&gt; news</title><guid>2</guid></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    expect(feed.title).to.equal('RSS <<<Tutorial>>>');
+    expect(feed.items[0].title).to.equal('Use a <news-list> element');
+    expect(feed.items[1].title).to.equal('Bold news');
+  });
+});
+
+describe('parseFeed: its own XML reader', () => {
+  it('reads a feed whose DOCTYPE pulls in HTML entities through a parameter entity', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent"> %HTMLlat1;]>
+<rss version="2.0"><channel><title>Caf&eacute; des &Eacute;tudiants</title>
+<item><title>Cr&egrave;me br&ucirc;l&eacute;e &amp; more</title><guid>1</guid></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    expect(feed.title).to.equal('Café des Étudiants');
+    expect(feed.items[0].title).to.equal('Crème brûlée & more');
+  });
+
+  it('expands entities declared in the DOCTYPE', () => {
+    const xml = `<!DOCTYPE rss [<!ENTITY college "Riverside &amp; Hill College"><!ENTITY motto "&college; learns">]>
+      <rss version="2.0"><channel><title>&motto;</title></channel></rss>`;
+    expect(parseFeed(xml).title).to.equal('Riverside & Hill College learns');
+  });
+
+  it('stops an entity-expansion bomb with a parse error, quickly', () => {
+    const levels = ['<!ENTITY lol0 "lollollollollollollollollollol">'];
+    for (let i = 1; i < 10; i++) levels.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
+    const xml = `<!DOCTYPE rss [${levels.join('')}]><rss version="2.0"><channel><title>&lol9;</title></channel></rss>`;
+    const t0 = performance.now();
+    const error = parseError(() => parseFeed(xml));
+    expect(error.code).to.equal('parse');
+    expect(performance.now() - t0).to.be.below(1000);
+  });
+
+  it('refuses elements nested thousands deep with a parse error, not a stack overflow', () => {
+    const xml = `<rss version="2.0"><channel><title>T</title>${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</channel></rss>`;
+    expect(parseError(() => parseFeed(xml)).code).to.equal('parse');
+  });
+
+  it('reads a 10 MB feed in bounded time', () => {
+    const item = (i: number) =>
+      `<item><title>Item ${i}</title><link>https://college.example/${i}</link><description>${'Some words &amp; more. '.repeat(40)}</description></item>`;
+    const items: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 10 * 1024 * 1024; i++) size += items[items.push(item(i)) - 1].length;
+    const xml = `<rss version="2.0"><channel><title>Big</title>${items.join('')}</channel></rss>`;
+    const t0 = performance.now();
+    const feed = parseFeed(xml);
+    expect(feed.items.length).to.equal(items.length);
+    expect(performance.now() - t0).to.be.below(5000);
+  });
+
+  it('reports where broken markup is, by line and column', () => {
+    const error = parseError(() => parseFeed('<rss version="2.0">\n<channel>\n  <title>T</titel>\n</channel></rss>'));
+    expect(error.code).to.equal('parse');
+    expect(error.message).to.contain('line 3, column 11');
+  });
+
+  it('reads a bare "<" in text and unquoted attributes as a browser would', () => {
+    const xml = `<rss version="2.0"><channel><title>1 < 2</title><item><guid>g</guid><title>A</title>
+      <enclosure url=https://college.example/a.jpg type=image/jpeg /></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    expect(feed.title).to.equal('1 < 2');
+    expect(feed.items[0].image?.url).to.equal('https://college.example/a.jpg');
+  });
+});
+
+describe('parseFeed: HTML-derived fields', () => {
+  const xml = `<rss version="2.0"><channel><title>T</title><item><guid>g</guid><title>A</title>
+    <description>&lt;p&gt;Hello &lt;a href="/x"&gt;there&lt;/a&gt;&lt;/p&gt;&lt;img src="/a.jpg" alt="A"&gt;</description>
+    </item></channel></rss>`;
+  const read = () => parseFeed(xml, { url: 'https://college.example/feed.xml' }).items[0];
+
+  it('are worked out on reading, and survive JSON, spreading and structured cloning', () => {
+    const expected = {
+      summary: 'Hello there',
+      contentHtml:
+        '<p>Hello <a href="https://college.example/x">there</a></p><img src="https://college.example/a.jpg" alt="A">',
+      image: { url: 'https://college.example/a.jpg', alt: 'A' },
+    };
+    expect(read()).to.include({ summary: expected.summary, contentHtml: expected.contentHtml });
+    expect(JSON.parse(JSON.stringify(read()))).to.deep.include(expected);
+    expect({ ...read() }).to.deep.include(expected);
+    expect(structuredClone(read())).to.deep.include(expected);
+  });
+
+  it('can be set like any other property', () => {
+    const item = read();
+    item.summary = 'Mine';
+    item.contentHtml = '<p>Mine</p>';
+    item.image = undefined;
+    expect([item.summary, item.contentHtml, item.image]).to.deep.equal(['Mine', '<p>Mine</p>', undefined]);
+  });
+});

@@ -44,6 +44,29 @@ function testComment(text) {
 }
 
 /**
+ * The feedparser test files in corpus folders, with their Description, Expect and Header lines; undefined when
+ * a folder lies outside the corpus.
+ * @param {string[]} dirs folders relative to test/fixtures/corpus
+ * @returns {Promise<{ path: string; description: string; expect: string; headers: string[] }[] | undefined>}
+ */
+export async function corpusIndex(dirs) {
+  const index = [];
+  for (const dir of dirs) {
+    const folder = inCorpus(dir);
+    if (!folder) return undefined;
+    for (const name of (await readdir(folder)).sort()) {
+      if (!/\.(xml|rss|rdf|atom|json)$/.test(name)) continue;
+      const bytes = await readFile(path.join(folder, name));
+      index.push({ path: `${dir}/${name}`, ...testComment(headText(bytes)) });
+    }
+  }
+  return index;
+}
+
+/** The bytes of one corpus file. */
+export const corpusFile = (relative) => readFile(inCorpus(relative) ?? '');
+
+/**
  * Koa middleware for @web/test-runner's dev server.
  *   /test-api/feed?file=feeds/rss2.xml&type=text/xml;charset=gbk&delay=100&status=200&key=k&cors=1
  *     (&fail-after=n: once the key has been served n times, answer 503; &then=lists/b.xml: serve b.xml
@@ -106,18 +129,10 @@ export function testRoutes() {
       return;
     }
     if (ctx.path === '/test-api/corpus-index') {
-      const index = [];
-      for (const dir of String(q.dirs ?? '').split(',')) {
-        const folder = inCorpus(dir);
-        if (!folder) {
-          ctx.status = 400;
-          return;
-        }
-        for (const name of (await readdir(folder)).sort()) {
-          if (!/\.(xml|rss|rdf|atom|json)$/.test(name)) continue;
-          const bytes = await readFile(path.join(folder, name));
-          index.push({ path: `${dir}/${name}`, ...testComment(headText(bytes)) });
-        }
+      const index = await corpusIndex(String(q.dirs ?? '').split(','));
+      if (!index) {
+        ctx.status = 400;
+        return;
       }
       ctx.type = 'application/json';
       ctx.body = JSON.stringify(index);

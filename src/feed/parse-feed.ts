@@ -103,10 +103,21 @@ function notAFeed(html: string, base?: string): never {
 
 // ---- Images
 
+/** "0", "1", "1px", "0.0": the size of a tracking pixel. */
+const PIXEL = /^\s*[01](?:\.0*)?\s*(?:px)?\s*$/i;
+/** Invisible or at most a pixel wide or high, by attribute or inline style: a tracking pixel, not a picture. */
+const HIDDEN_STYLE = new RegExp(
+  String.raw`(?:^|;)\s*(?:(?:(?:max-)?(?:width|height)\s*:\s*[01](?:\.0*)?(?:px)?|opacity\s*:\s*0(?:\.0*)?)\s*(?:!important\s*)?(?:;|$)|display\s*:\s*none|visibility\s*:\s*hidden)`,
+  'i',
+);
+const trackingPixel = (tag: string): boolean =>
+  PIXEL.test(attrOf(tag, 'width') ?? '') ||
+  PIXEL.test(attrOf(tag, 'height') ?? '') ||
+  HIDDEN_STYLE.test(attrOf(tag, 'style') ?? '');
+
 function imageInHtml(html: string | undefined, base?: string): NewsImage | undefined {
   for (const [tag] of html?.matchAll(/<img\b[^>]*>/gi) ?? []) {
-    // 1x1 images are tracking pixels, not pictures.
-    if (attrOf(tag, 'width') === '1' || attrOf(tag, 'height') === '1') continue;
+    if (trackingPixel(tag)) continue;
     const url = httpUrl(attrOf(tag, 'src'), base);
     if (url) return { url, alt: attrOf(tag, 'alt') || undefined };
   }

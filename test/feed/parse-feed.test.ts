@@ -95,6 +95,29 @@ describe('parseFeed: RSS 2.0', () => {
     });
   });
 
+  it('never takes a tracking pixel of any spelling for the item image', () => {
+    const pixels = [
+      'width="0" height="0"',
+      'width="1px" height="1px"',
+      "width='0'",
+      'height=1',
+      'width=" 1 "',
+      'style="width:1px;height:1px"',
+      'style="border:0; height: 0px !important"',
+      'style="max-width:1px"',
+      'style="display:none"',
+      'style="visibility: hidden"',
+      'style="opacity:0"',
+    ];
+    for (const pixel of pixels) {
+      const html = `<p><img src="https://t.example/p.gif" ${pixel}><img src="https://college.example/photo.jpg" width="10" style="width:100%"></p>`;
+      const xml = `<rss version="2.0"><channel><title>T</title><item><title>A</title><description><![CDATA[${html}]]></description></item></channel></rss>`;
+      expect(parseFeed(xml).items[0].image?.url, pixel).to.equal('https://college.example/photo.jpg');
+    }
+    const only = `<rss version="2.0"><channel><title>T</title><item><title>A</title><description><![CDATA[<img src="https://t.example/p.gif" width="0" height="0">]]></description></item></channel></rss>`;
+    expect(parseFeed(only).items[0].image).to.equal(undefined);
+  });
+
   it('cuts a long content-only summary at a word boundary with an ellipsis', () => {
     const words = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ');
     const xml = `<rss version="2.0"><channel><title>T</title><item><title>A</title><description><![CDATA[<p>${words}</p>]]></description></item></channel></rss>`;

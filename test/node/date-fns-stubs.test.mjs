@@ -22,7 +22,7 @@ function shippedLocales() {
 test('every date-fns locale we ship keeps its parsing tables in _lib/match.js, exporting only match', async () => {
   const [pattern, stub, names] = dateFnsStubs[0];
   const locales = shippedLocales();
-  assert.ok(locales.length >= 3, `found ${locales.join(', ')}`);
+  assert.ok(locales.length >= 1, `found ${locales.join(', ')}`);
   for (const locale of locales) {
     const file = path.join(dateFns, 'locale', locale, '_lib/match.js');
     assert.ok(existsSync(file), `${file} is gone`);

@@ -146,12 +146,12 @@ function jsxTypes(elements, framework) {
   let out = HEADER;
   out += isReact
     ? `import type { HTMLAttributes, RefAttributes } from 'react';\n`
-    : `import type { JSX } from 'preact';\n`;
+    : `import type { HTMLAttributes } from 'preact';\n`;
   out += `import type { ElementProps, NewsWidgetsElements } from './elements.js';\n\n`;
   out += `type Tag = keyof NewsWidgetsElements;\ntype El<T extends Tag> = NewsWidgetsElements[T]['element'];\n`;
   out += isReact
     ? `/** What React 19 accepts on a news-widgets tag: its own attributes, properties and \`on<event>\` listeners, and any HTML attribute. */\nexport type ReactElementProps<T extends Tag> = ElementProps<T> &\n  Omit<HTMLAttributes<El<T>>, keyof ElementProps<T>> &\n  RefAttributes<El<T>> & { class?: string };\n\n`
-    : `/** What Preact accepts on a news-widgets tag: its own attributes, properties and \`on<event>\` listeners, and any HTML attribute. */\nexport type PreactElementProps<T extends Tag> = ElementProps<T> & Omit<JSX.HTMLAttributes<El<T>>, keyof ElementProps<T>>;\n\n`;
+    : `/** What Preact accepts on a news-widgets tag: its own attributes, properties and \`on<event>\` listeners, and any HTML attribute. */\nexport type PreactElementProps<T extends Tag> = ElementProps<T> & Omit<HTMLAttributes<El<T>>, keyof ElementProps<T>>;\n\n`;
   out += `declare module '${framework}' {\n  namespace JSX {\n    interface IntrinsicElements {\n`;
   for (const el of elements) {
     out += `${doc(el.summary, '      ')}      ${JSON.stringify(el.tag)}: ${isReact ? 'ReactElementProps' : 'PreactElementProps'}<${JSON.stringify(el.tag)}>;\n`;

@@ -1,0 +1,27 @@
+// React 19: the React components from news-widgets/react, or the tags themselves in JSX (both typed).
+import { useState } from 'react';
+import type { NewsItem } from 'news-widgets';
+import { NewsList, NewsArticle, ClickCounter } from 'news-widgets/react';
+
+export function CollegeNews({ feed }: { feed: string }) {
+  const [open, setOpen] = useState<NewsItem>();
+  const [views, setViews] = useState(0);
+  return (
+    <>
+      <NewsList
+        src={feed}
+        limit={5}
+        layout="grid"
+        onNewsSelect={(event) => {
+          event.preventDefault(); // show the article here instead of following its link
+          setOpen(event.item);
+        }}
+      />
+      {open && <NewsArticle item={open} headingLevel={2} />}
+      {open && <ClickCounter articleId={open.id} onChange={(event) => setViews(event.count)} />}
+      <p>{views} views</p>
+      {/* The tags work in JSX too: React 19 sets properties and listens to `on<event>`. */}
+      <news-list src={feed} layout="compact" limit={3} onnews-load={(event) => console.log(event.feed.title)} />
+    </>
+  );
+}

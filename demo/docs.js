@@ -53,21 +53,28 @@ export function elementsOf(manifest) {
 
 const isPublic = (member) => !member.privacy || member.privacy === 'public';
 
-/** How an attribute is edited: `'a' | 'b'` is a choice, numbers and booleans have their own inputs. */
+/**
+ * How an attribute is edited: `'a' | 'b'` is a choice, numbers and booleans have their own inputs. An alias such as
+ * `NewsListLayout` is read from `expandedType`, which the build adds to the manifest.
+ */
 export function controlKind(attribute, field) {
-  const type = (attribute.type?.text ?? field?.type?.text ?? 'string').replace(/\s*\|\s*undefined\b/g, '').trim();
+  const text =
+    attribute.expandedType?.text ?? attribute.type?.text ?? field?.expandedType?.text ?? field?.type?.text ?? 'string';
+  const type = text.replace(/\s*\|\s*(undefined|null)\b/g, '').trim();
   const literals = type.split('|').map((part) => part.trim());
   if (literals.length > 1 && literals.every((part) => /^'[^']*'$|^"[^"]*"$/.test(part))) {
     return { kind: 'choice', options: literals.map((part) => part.slice(1, -1)) };
   }
   if (type === 'number') return { kind: 'number' };
   if (type === 'boolean') return { kind: 'boolean' };
-  // A named type such as NewsListLayout: its values are the words the description puts in backticks.
-  const words = /^[A-Z]\w*$/.test(type)
-    ? [...(attribute.description ?? '').matchAll(/`([a-z][\w-]*)`/g)].map((m) => m[1])
-    : [];
-  if (words.length > 1) return { kind: 'choice', options: [...new Set(words)] };
   return { kind: 'text', options: suggestions[attribute.name] ?? [] };
+}
+
+/** The type a reader needs: an alias with its values (`NewsListLayout: 'list' | 'grid'`), else as declared. */
+function typeText(entry) {
+  const declared = entry?.type?.text ?? '';
+  const expanded = entry?.expandedType?.text;
+  return expanded && /^[A-Z]\w*$/.test(declared) ? `${declared}: ${expanded}` : declared || expanded || '';
 }
 
 function table(caption, headings, rows) {
@@ -100,7 +107,7 @@ function reference(decl) {
         return [
           code(a.name),
           field && isPublic(field) ? code(a.fieldName) : '',
-          code(a.type?.text ?? field?.type?.text ?? ''),
+          code(typeText(a.type ? a : field)),
           code(a.default ?? field?.default ?? ''),
           inline(a.description),
         ];
@@ -111,7 +118,7 @@ function reference(decl) {
       ['Property', 'Type', 'Description'],
       properties.map((p) => [
         code(p.name),
-        code(p.type?.text ?? ''),
+        code(typeText(p)),
         `${p.readonly ? '<em>Read-only.</em> ' : ''}${inline(p.description)}`,
       ]),
     ),

@@ -217,12 +217,26 @@ function playground(decl, section) {
     row.prepend(label, input);
     form.append(row);
 
-    input.addEventListener(input.tagName === 'SELECT' || input.type === 'checkbox' ? 'change' : 'input', () => {
+    const apply = () => {
       if (input.type === 'checkbox') element.toggleAttribute(attribute.name, input.checked);
       else if (input.value === '') element.removeAttribute(attribute.name);
       else element.setAttribute(attribute.name, input.value);
       output.textContent = snippet(element);
-    });
+    };
+    if (input.tagName === 'SELECT' || input.type === 'checkbox') {
+      input.addEventListener('change', apply);
+    } else {
+      // Typed values apply once typing pauses: a feed address is not fetched once per keystroke.
+      let timer;
+      input.addEventListener('input', () => {
+        clearTimeout(timer);
+        timer = setTimeout(apply, 300);
+      });
+      input.addEventListener('change', () => {
+        clearTimeout(timer);
+        apply();
+      });
+    }
   }
   output.textContent = snippet(element);
 

@@ -2,4 +2,4 @@
 import { createApp } from 'vue';
 import Recipe from './Recipe.vue';
 
-createApp(Recipe, { feed: '/news/feed.xml' }).mount('#app');
+createApp(Recipe, { feed: '/news/feed.xml', counter: '/counter' }).mount('#app');

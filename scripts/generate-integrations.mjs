@@ -163,10 +163,12 @@ function jsxTypes(elements, framework) {
 
 /** Vue 3: GlobalComponents, with `@news-select` handlers typed through `onNewsSelect` props. */
 function vueTypes(elements) {
-  let out = `${HEADER}import type { DefineComponent } from 'vue';\nimport type { NewsWidgetsElements } from './elements.js';\n\n`;
+  let out = `${HEADER}import type { DefineComponent, HTMLAttributes } from 'vue';\nimport type { NewsWidgetsElements } from './elements.js';\n\n`;
   out += `type Tag = keyof NewsWidgetsElements;\ntype Camel<S extends string> = S extends \`\${infer A}-\${infer B}\` ? \`\${A}\${Capitalize<Camel<B>>}\` : S;\n`;
   out += `/** \`@news-select\` in a template is the prop \`onNewsSelect\`. */\nexport type VueEventProps<T extends Tag> = {\n  [K in keyof NewsWidgetsElements[T]['events'] as \`on\${Capitalize<Camel<K & string>>}\`]?: (event: NewsWidgetsElements[T]['events'][K]) => void;\n};\n`;
-  out += `/** Attributes, properties and event listeners of one element, as a Vue template sees them. */\nexport type VueElementProps<T extends Tag> = NewsWidgetsElements[T]['attributes'] &\n  NewsWidgetsElements[T]['properties'] &\n  VueEventProps<T>;\n\n`;
+  out += `/** \`data-*\` attributes, which Vue's type-check reads as \`dataSection\`. */\ntype DataAttributes = { [key: \`data-\${string}\`]: unknown; [key: \`data\${string}\`]: unknown };\n`;
+  out += `type OwnProps<T extends Tag> = NewsWidgetsElements[T]['attributes'] & NewsWidgetsElements[T]['properties'] & VueEventProps<T>;\n`;
+  out += `/** Attributes, properties and event listeners of one element, and any HTML attribute, as a Vue template sees them. */\nexport type VueElementProps<T extends Tag> = OwnProps<T> & Omit<HTMLAttributes, keyof OwnProps<T>> & DataAttributes;\n\n`;
   out += `declare module 'vue' {\n  interface GlobalComponents {\n`;
   for (const el of elements) {
     out += `${doc(el.summary, '    ')}    ${JSON.stringify(el.tag)}: DefineComponent<VueElementProps<${JSON.stringify(el.tag)}>>;\n`;

@@ -13,8 +13,13 @@ export const wrong = (
       }}
     />
     <ClickCounter onChange={(event) => console.log(event.count.toFixed())} />
+    {/* Global attributes and listeners pass through as on any element. */}
+    <news-list id="news" className="news" class="news" style={{ margin: 0 }} aria-label="News" data-section="home" />
+    <news-list onClick={(event) => event.currentTarget.reload()} slot="main" hidden />
     {/* @ts-expect-error: no such layout */}
     <news-list layout="grdi" />
+    {/* @ts-expect-error: a misspelt attribute */}
+    <news-list lyaout="grid" />
     {/* @ts-expect-error: limit is a number */}
     <news-list limit="ten" />
     {/* @ts-expect-error: not a news-widgets tag */}

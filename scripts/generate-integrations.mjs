@@ -303,6 +303,8 @@ export function generateIntegrations(
     written.push(path.relative(root, full));
   };
   write('types/elements.d.ts', elementsTypes(elements));
+  // The type entries are types only; an empty module behind each lets a bundler pass `import 'news-widgets/types/vue'`.
+  for (const name of ['react', 'preact', 'vue', 'svelte']) write(`types/${name}.js`, `${HEADER}export {};\n`);
   write('types/react.d.ts', jsxTypes(elements, 'react'));
   write('types/preact.d.ts', jsxTypes(elements, 'preact'));
   write('types/vue.d.ts', vueTypes(elements));

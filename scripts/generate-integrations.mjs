@@ -124,13 +124,13 @@ export function elementsTypes(elements) {
     for (const a of el.attributes) out += `${doc(a.description)}  ${JSON.stringify(a.name)}?: ${a.type};\n`;
     out += `}\n\n/** Writable properties of \`<${el.tag}>\`. */\nexport interface ${el.className}Properties {\n`;
     for (const p of el.properties) out += `${doc(p.description)}  ${p.name}?: ${p.type};\n`;
-    out += `}\n\n/** Events \`<${el.tag}>\` fires, by name. */\nexport interface ${el.className}EventMap {\n`;
+    out += `}\n\n/** Events \`<${el.tag}>\` fires, by name. */\nexport interface ${el.className}Events {\n`;
     for (const e of el.events) out += `${doc(e.description)}  ${JSON.stringify(e.name)}: ${e.type};\n`;
     out += `}\n\n`;
   }
   out += `/** Every element of the package by tag: its class, attributes, properties and events. */\nexport interface NewsWidgetsElements {\n`;
   for (const el of elements) {
-    out += `${doc(el.summary)}  ${JSON.stringify(el.tag)}: {\n    element: ${el.className};\n    attributes: ${el.className}Attributes;\n    properties: ${el.className}Properties;\n    events: ${el.className}EventMap;\n  };\n`;
+    out += `${doc(el.summary)}  ${JSON.stringify(el.tag)}: {\n    element: ${el.className};\n    attributes: ${el.className}Attributes;\n    properties: ${el.className}Properties;\n    events: ${el.className}Events;\n  };\n`;
   }
   out += `}\n\n`;
   out += `type Tag = keyof NewsWidgetsElements;\n\n`;

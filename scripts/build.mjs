@@ -10,4 +10,6 @@ rmSync('cdn', { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.json']);
 run(bin('rollup'), ['-c', '--silent']);
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/server/**', '--quiet']);
+// From the manifest: framework types, React wrappers and editor data, under dist/.
+run('node', ['scripts/generate-integrations.mjs']);
 console.log('built dist/, cdn/news-widgets.js and custom-elements.json');

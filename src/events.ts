@@ -44,8 +44,40 @@ export class ClickCountChangeEvent extends Event {
   }
 }
 
+/** The events of `<click-counter>`, by name: `change` is the native name, so it is typed on the element only. */
+export interface ClickCounterEventMap extends HTMLElementEventMap {
+  change: ClickCountChangeEvent;
+}
+
+declare module './click-counter/click-counter.js' {
+  interface ClickCounter {
+    addEventListener<K extends keyof ClickCounterEventMap>(
+      type: K,
+      listener: (this: ClickCounter, event: ClickCounterEventMap[K]) => unknown,
+      options?: boolean | AddEventListenerOptions,
+    ): void;
+    addEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ): void;
+    removeEventListener<K extends keyof ClickCounterEventMap>(
+      type: K,
+      listener: (this: ClickCounter, event: ClickCounterEventMap[K]) => unknown,
+      options?: boolean | EventListenerOptions,
+    ): void;
+    removeEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | EventListenerOptions,
+    ): void;
+  }
+}
+
+// GlobalEventHandlersEventMap is what elements, `document` and `window` all extend: the events bubble and are
+// composed, so a page listens for them wherever it likes.
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'news-load': NewsLoadEvent;
     'news-error': NewsErrorEvent;
     'news-select': NewsSelectEvent;

@@ -166,7 +166,7 @@ try {
   rows.push({ name: 'bare Node http (ceiling)', ...bare, check: 'n/a' });
 
   const dbFile = path.join(tmp, 'bench.sqlite');
-  const sqlite = await start(process.execPath, ['src/server/cli.mjs', ...serverArgs, '--db', dbFile], listening);
+  const sqlite = await start(process.execPath, ['dist/server/cli.js', ...serverArgs, '--db', dbFile], listening);
   const onSqlite = await drive(sqlite.match[1]);
   await sqlite.stop();
   const sqliteCheck = storeCheck(await sqliteTotal(dbFile), onSqlite);
@@ -198,7 +198,7 @@ try {
     try {
       const server = await start(
         process.execPath,
-        ['src/server/cli.mjs', ...serverArgs, '--redis', redisUrl],
+        ['dist/server/cli.js', ...serverArgs, '--redis', redisUrl],
         listening,
       );
       const onRedis = await drive(server.match[1]);

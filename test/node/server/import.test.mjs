@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { openStore, parseCountsCsv } from '../../../src/server/index.mjs';
+import { openStore, parseCountsCsv } from '../../../dist/server/index.js';
 import { runCli, tempDir } from './support.mjs';
 
 let tmp;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import Database from 'better-sqlite3';
-import { createCounterServer, createHandler } from '../../../src/server/index.mjs';
+import { createCounterServer, createHandler } from '../../../dist/server/index.js';
 import { BROWSER_UA, ORIGIN, getCounts, postView, readerIP, readerUA, request, tempDir } from './support.mjs';
 
 let tmp;

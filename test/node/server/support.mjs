@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const cliPath = path.join(repoRoot, 'src/server/cli.mjs');
+export const cliPath = path.join(repoRoot, 'dist/server/cli.js');
 export const ORIGIN = 'https://college.example';
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 

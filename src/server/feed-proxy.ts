@@ -241,18 +241,25 @@ export function createFeedProxy(options: FeedProxyOptions): FeedProxy {
         },
         (res) => {
           const status = res.statusCode ?? 0;
+          let settled = false;
+          const settle = (error: Error | undefined, value?: Upstream) => {
+            if (settled) return;
+            settled = true;
+            if (error) reject(error);
+            else resolve(value as Upstream);
+          };
           const drop = () => {
             res.destroy();
             req.destroy();
           };
           if (status !== 200) {
-            drop();
-            return resolve({ status, headers: res.headers, body: Buffer.alloc(0) });
+            settle(undefined, { status, headers: res.headers, body: Buffer.alloc(0) });
+            return drop();
           }
           const declared = Number(res.headers['content-length']);
           if (declared > maxBytes) {
-            drop();
-            return reject(new ProxyError(502, 'feed too large'));
+            settle(new ProxyError(502, 'feed too large'));
+            return drop();
           }
           // One buffer of the declared size where there is one, so a body is never held twice.
           let body = Number.isSafeInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : undefined;
@@ -260,22 +267,21 @@ export function createFeedProxy(options: FeedProxyOptions): FeedProxy {
           let size = 0;
           res.on('data', (chunk: Buffer) => {
             if (size + chunk.length > maxBytes || (body && size + chunk.length > body.length)) {
-              drop();
-              return reject(new ProxyError(502, 'feed too large'));
+              settle(new ProxyError(502, 'feed too large'));
+              return drop();
             }
             if (body) chunk.copy(body, size);
             else chunks.push(chunk);
             size += chunk.length;
           });
           res.on('end', () => {
-            if (body && size !== body.length) return reject(new ProxyError(502, 'feed cut short'));
+            if (body && size !== body.length) return settle(new ProxyError(502, 'feed cut short'));
             body ??= Buffer.concat(chunks, size);
-            resolve({ status, headers: res.headers, body });
+            settle(undefined, { status, headers: res.headers, body });
           });
-          res.on('error', reject);
-          res.on('aborted', () => reject(new ProxyError(502, 'feed cut short')));
+          res.on('error', (error) => settle(error));
           res.on('close', () => {
-            if (!res.complete) reject(new ProxyError(502, 'feed cut short'));
+            if (!res.complete) settle(new ProxyError(502, 'feed cut short'));
           });
         },
       );

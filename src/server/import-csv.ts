@@ -68,7 +68,7 @@ export function parseCountsCsv(text: string, { add = false } = {}): { rows: Impo
     if (!ID_PATTERN.test(id)) return fail(`invalid id ${JSON.stringify(id.slice(0, 140))}`);
     if (!/^\d+$/.test(countText)) return fail(`invalid count ${JSON.stringify(countText.slice(0, 40))}`);
     const count = Number(countText);
-    if (!Number.isSafeInteger(count)) return fail(`count ${countText.slice(0, 40)} is above ${MAX_COUNT}`);
+    if (!Number.isSafeInteger(count)) return fail(`invalid count ${countText.slice(0, 40)}: above ${MAX_COUNT}`);
     const earlier = byId.get(id);
     if (earlier && !add) return fail(`duplicate id ${id} (first on line ${earlier.line})`);
     const sum = (earlier?.count ?? 0) + count;

@@ -332,7 +332,8 @@ export function createHandler(options: CounterOptions = {}): CounterHandler {
   function corsHeaders(route: Route, req: IncomingMessage): Record<string, string> {
     if (route.cors === 'public') return { 'Access-Control-Allow-Origin': '*' };
     const origin = req.headers.origin;
-    if (origin !== undefined && allowOrigins.has(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+    if (origin !== undefined && allowOrigins.has(origin))
+      return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
     return { Vary: 'Origin' };
   }
 

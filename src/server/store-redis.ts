@@ -1,6 +1,7 @@
 // The Redis store: counts, salts, seen-keys, bounds and rate-limit windows shared by every server process on one Redis.
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
+import type { createClient as CreateClient } from 'redis';
 import { dayExpiry } from './readers.js';
 import type { CounterStore, ImportOptions, ImportRow, ViewResult } from './store.js';
 import { ImportError, MAX_COUNT } from './store.js';
@@ -109,7 +110,7 @@ export async function openRedisStore({
   url: string;
   prefix?: string;
 }): Promise<CounterStore> {
-  let createClient: typeof import('redis').createClient;
+  let createClient: typeof CreateClient;
   try {
     ({ createClient } = await import('redis'));
   } catch (error) {
@@ -226,7 +227,13 @@ export async function openRedisStore({
       return rows.length;
     } finally {
       // Only our own lock: compare and delete in one step.
-      await send(['EVAL', "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end", '1', lockKey, owner]);
+      await send([
+        'EVAL',
+        "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end",
+        '1',
+        lockKey,
+        owner,
+      ]);
     }
   }
 

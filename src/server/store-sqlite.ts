@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { previousDay } from './readers.js';
 import type { CounterStore, ImportOptions, ImportRow, ViewInput, ViewLimits, ViewResult } from './store.js';
@@ -65,7 +66,7 @@ export async function openSqliteStore({
   path: string;
   synchronous?: 'normal' | 'full';
 }): Promise<CounterStore> {
-  let Database: typeof import('better-sqlite3');
+  let Database: typeof BetterSqlite3;
   try {
     ({ default: Database } = await import('better-sqlite3'));
   } catch (error) {
@@ -308,7 +309,9 @@ export async function openSqliteStore({
   const pruneSeen = db.prepare(
     'DELETE FROM seen WHERE (day, reader) IN (SELECT day, reader FROM seen WHERE day < ? LIMIT ?)',
   );
-  const pruneQuota = db.prepare('DELETE FROM quota WHERE (day, key) IN (SELECT day, key FROM quota WHERE day < ? LIMIT ?)');
+  const pruneQuota = db.prepare(
+    'DELETE FROM quota WHERE (day, key) IN (SELECT day, key FROM quota WHERE day < ? LIMIT ?)',
+  );
   const pruneSalts = db.prepare('DELETE FROM salts WHERE day < ?');
 
   return {

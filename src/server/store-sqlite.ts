@@ -258,8 +258,14 @@ export async function openSqliteStore({
   });
   const clearStep = db.transaction(() => dropSomeStaged.all(IMPORT_STEP).length);
 
+  // The importer checkpoints the WAL itself after each step: otherwise the live server's next commit past
+  // the WAL's size limit would copy the import's pages into the database while a view waits for it.
+  const afterStep = () => {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    return pause(IMPORT_PAUSE_MS);
+  };
   async function foldAll(mode: string) {
-    while (foldStep.immediate(mode) > 0) await pause(IMPORT_PAUSE_MS);
+    while (foldStep.immediate(mode) > 0) await afterStep();
   }
   async function clearStaged() {
     while (clearStep.immediate() > 0) await pause(IMPORT_PAUSE_MS);
@@ -284,7 +290,7 @@ export async function openSqliteStore({
         const to = Math.min(rows.length, from + IMPORT_STEP);
         stageStep.immediate(rows, from, to);
         onProgress?.(to, rows.length);
-        await pause(IMPORT_PAUSE_MS);
+        await afterStep();
       }
       if (add) {
         const over = overflows.all() as [string, number, number][];

@@ -5,7 +5,18 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { cliPath, getCounts, postView, repoRoot, runCli, startServer, tempDir, ORIGIN } from './support.mjs';
+import {
+  ORIGIN,
+  cliPath,
+  getCounts,
+  hasRedis,
+  postView,
+  repoRoot,
+  runCli,
+  startRedis,
+  startServer,
+  tempDir,
+} from './support.mjs';
 
 const ROWS = 1_000_000;
 let tmp;
@@ -76,7 +87,16 @@ async function waitForStaging(db) {
 
 test('a million-row import into SQLite lands whole while the live server keeps its latency', async (t) => {
   const db = path.join(tmp.dir, 'live.sqlite');
-  const server = await startServer(['--db', db, '--allow-origin', ORIGIN, '--trust-proxy', '--quiet', '--rate-views', '0']);
+  const server = await startServer([
+    '--db',
+    db,
+    '--allow-origin',
+    ORIGIN,
+    '--trust-proxy',
+    '--quiet',
+    '--rate-views',
+    '0',
+  ]);
   try {
     const quiet = await load(server.url, new Promise((resolve) => setTimeout(resolve, 3000)), { prefix: 'quiet' });
     const run = startImport([bigCsv, '--db', db]);
@@ -98,11 +118,13 @@ test('a million-row import into SQLite lands whole while the live server keeps i
     await server.stop();
   }
   const check = new Database(db, { readonly: true });
-  const { rows, total } = check.prepare("SELECT count(*) AS rows, SUM(count) AS total FROM counts WHERE id LIKE 'old-%'").get();
+  const { rows, total } = check
+    .prepare("SELECT count(*) AS rows, SUM(count) AS total FROM counts WHERE id LIKE 'old-%'")
+    .get();
   const staged = check.prepare('SELECT count(*) FROM import_rows').pluck().get();
   check.close();
   assert.equal(rows, ROWS);
-  assert.equal(total, 200 * (4999 * 5000) / 2);
+  assert.equal(total, (200 * (4999 * 5000)) / 2);
   assert.equal(staged, 0, 'nothing is left staged');
 });
 
@@ -165,3 +187,51 @@ test('a second import while one runs is refused with a clear message, and the fi
   assert.equal(check.prepare("SELECT count FROM counts WHERE id = 'old-2'").pluck().get(), 2);
   check.close();
 });
+
+test(
+  'a million-row import into Redis lands whole, adds nothing when a row would overflow, and runs alone',
+  { skip: hasRedis ? false : 'redis-server is not installed' },
+  async (t) => {
+    const redis = await startRedis();
+    const server = await startServer([
+      '--redis',
+      redis.url,
+      '--allow-origin',
+      ORIGIN,
+      '--trust-proxy',
+      '--quiet',
+      '--rate-views',
+      '0',
+    ]);
+    try {
+      const run = startImport([bigCsv, '--redis', redis.url]);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const second = await runCli(['import', bigCsv, '--redis', redis.url]);
+      const during = await load(server.url, run.done);
+      const result = await run.done;
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /set 1000000 count\(s\) in Redis/);
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /another import into this Redis is running; run this one when it has finished/);
+      t.diagnostic(
+        `views during the Redis import: ${during.count} answered, p50 ${during.p50} ms, p99 ${during.p99} ms`,
+      );
+      assert.deepEqual(during.statuses, { 200: during.count });
+      const counts = await getCounts(server.url, sample);
+      for (const id of sample) assert.equal(counts[id], imported(Number(id.slice(4))), id);
+
+      const over = path.join(tmp.dir, 'redis-over.csv');
+      const lines = [];
+      for (let i = 0; i < 50_000; i++) lines.push(`old-${i},1`);
+      lines.push(`old-999999,${Number.MAX_SAFE_INTEGER}`);
+      await writeFile(over, lines.join('\n'));
+      const refused = await runCli(['import', over, '--redis', redis.url, '--add']);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /past 9007199254740991: old-999999 \(4999 \+ 9007199254740991\); nothing imported/);
+      assert.deepEqual(await getCounts(server.url, sample), counts, 'the refused import changed nothing');
+    } finally {
+      await server.stop();
+      await redis.stop();
+    }
+  },
+);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // news-widgets-server: serve the counter protocol, or import counts from a CSV file.
+import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { DEFAULT_NEW_IDS, DEFAULT_VIEWS_PER_ARTICLE } from './handler.js';
 import { createCounterServer } from './index.js';
@@ -32,6 +33,9 @@ Serve options (environment variable in brackets):
   --proxy-hosts LIST       hosts /v1/feed may fetch; without it there is no feed proxy [NEWS_COUNTER_PROXY_HOSTS]
   --proxy-ports LIST       ports the feed proxy may fetch (80,443) [NEWS_COUNTER_PROXY_PORTS]
   --proxy-concurrency N    feeds fetched at one time (4); up to 32 more requests wait, then 503
+  --proxy-timeout S        seconds for a whole feed fetch, redirects and body included (10)
+  --proxy-private LIST     private addresses the proxy may reach all the same: a feed server on your
+                           own network (none) [NEWS_COUNTER_PROXY_PRIVATE]
   --quiet                  no request log
   --help
 
@@ -73,6 +77,8 @@ try {
       'new-ids': { type: 'string' },
       'keep-alive-timeout': { type: 'string' },
       'proxy-concurrency': { type: 'string' },
+      'proxy-timeout': { type: 'string' },
+      'proxy-private': { type: 'string', multiple: true },
       'proxy-hosts': { type: 'string', multiple: true },
       'proxy-ports': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -173,6 +179,13 @@ try {
         .filter((p) => p.trim())
         .map((p) => whole('proxy-ports', p.trim(), '', 0)),
       maxConcurrent: whole('proxy-concurrency', flags['proxy-concurrency'], 'NEWS_COUNTER_PROXY_CONCURRENCY', 4) || 1,
+      timeoutMs: (whole('proxy-timeout', flags['proxy-timeout'], 'NEWS_COUNTER_PROXY_TIMEOUT', 10) || 1) * 1000,
+      unsafeAllowTargets: (flags['proxy-private'] ?? [env.NEWS_COUNTER_PROXY_PRIVATE ?? ''])
+        .join(',')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean)
+        .map((address) => (net.isIP(address) ? address : fail(`--proxy-private takes IP addresses, not ${address}`))),
     },
     log,
   });

@@ -389,6 +389,33 @@ describe('options', () => {
     }
   });
 
+  test('a rate-limit window runs its full minute across midnight, when the day\'s salt changes', async () => {
+    const t = await tempDir();
+    let clock = Date.parse('2026-03-01T23:59:40Z');
+    const other = createCounterServer({
+      db: path.join(t.dir, 'c.sqlite'),
+      allowOrigins: ORIGIN,
+      log: false,
+      trustProxy: 1,
+      rateLimits: { views: { limit: 3 } },
+      now: () => clock,
+    });
+    const { url } = await other.listen(0);
+    try {
+      const from = (n) => ({ reader: n, headers: { 'X-Forwarded-For': '203.0.113.99' } });
+      for (let n = 0; n < 3; n++) assert.equal((await postView(url, 'midnight', from(n))).status, 200);
+      clock = Date.parse('2026-03-02T00:00:10Z');
+      const after = await postView(url, 'midnight', from(3));
+      assert.equal(after.status, 429, 'a new day is no new window');
+      assert.equal(after.headers['retry-after'], '30');
+      clock = Date.parse('2026-03-02T00:00:41Z');
+      assert.equal((await postView(url, 'midnight', from(4))).status, 200);
+    } finally {
+      await other.close();
+      await t.remove();
+    }
+  });
+
   test('createHandler mounts into another server and leaves other paths to it', async () => {
     const t = await tempDir();
     const handler = createHandler({ db: path.join(t.dir, 'c.sqlite'), allowOrigins: ORIGIN, log: false });

@@ -38,6 +38,24 @@ const PRUNE_STEP = 5_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long a write keeps trying for the lock before it fails. */
+const BUSY_GIVE_UP_MS = 10_000;
+
+const isBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code));
+
+/** Runs a write, retrying every millisecond while another connection holds the lock. */
+async function whenFree<T>(write: () => T): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
+    }
+    await pause(1);
+  }
+}
+
 /** Whether a process of this machine still runs. */
 function processAlive(pid: number): boolean {
   try {
@@ -82,11 +100,15 @@ export async function openSqliteStore({
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
   const db: SqliteDatabase = new Database(file);
+  db.pragma('busy_timeout = 5000'); // opening may meet a lock: wait for it this once
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
-  // An import holds the write lock a few milliseconds at a time: wait for it rather than fail.
-  db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Never wait for the write lock inside SQLite: its busy handler sleeps with the event loop blocked,
+  // and backs off in ever longer sleeps that can miss the moment the lock is free. Writes that find the
+  // lock taken (by an import in another process) are retried from the event loop instead, every
+  // millisecond, while the server goes on answering everything else.
+  db.pragma('busy_timeout = 0');
   // SQLite adds integers past 2^63 as floats; counts never go past MAX_COUNT, so that never happens here.
   const MAX = String(MAX_COUNT);
 
@@ -173,7 +195,10 @@ export async function openSqliteStore({
     return batch.map((item) => recordOne(item.view, item.limits, mode));
   });
   let queue: Queued[] = [];
+  let busySince = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
   const flush = () => {
+    retryTimer = undefined;
     const batch = queue;
     queue = [];
     if (!batch.length) return;
@@ -181,9 +206,17 @@ export async function openSqliteStore({
     try {
       results = recordBatch.immediate(batch);
     } catch (error) {
+      if (isBusy(error) && (busySince ||= Date.now()) > Date.now() - BUSY_GIVE_UP_MS) {
+        // The lock is taken: these views wait (with any that arrive meanwhile) and go in the next try.
+        queue = batch.concat(queue);
+        retryTimer = setTimeout(flush, 1);
+        return;
+      }
+      busySince = 0;
       for (const item of batch) item.reject(error);
       return;
     }
+    busySince = 0;
     batch.forEach((item, i) => item.resolve(results[i]));
   };
 
@@ -265,10 +298,10 @@ export async function openSqliteStore({
     return pause(IMPORT_PAUSE_MS);
   };
   async function foldAll(mode: string) {
-    while (foldStep.immediate(mode) > 0) await afterStep();
+    while ((await whenFree(() => foldStep.immediate(mode))) > 0) await afterStep();
   }
   async function clearStaged() {
-    while (clearStep.immediate() > 0) await pause(IMPORT_PAUSE_MS);
+    while ((await whenFree(() => clearStep.immediate())) > 0) await pause(IMPORT_PAUSE_MS);
   }
 
   async function importCounts(rows: ImportRow[], { add = false, onProgress }: ImportOptions = {}) {
@@ -278,17 +311,19 @@ export async function openSqliteStore({
       }
     }
     const mode = add ? 'add' : 'set';
-    const left = claim.immediate(mode);
+    const left = await whenFree(() => claim.immediate(mode));
     try {
       if (left?.state === 'committed') await foldAll(left.mode);
       if (left) {
         await clearStaged();
-        dropState.run(owner);
-        insertState.run(mode, owner, Date.now(), Date.now());
+        await whenFree(() => {
+          dropState.run(owner);
+          insertState.run(mode, owner, Date.now(), Date.now());
+        });
       }
       for (let from = 0; from < rows.length; from += IMPORT_STEP) {
         const to = Math.min(rows.length, from + IMPORT_STEP);
-        stageStep.immediate(rows, from, to);
+        await whenFree(() => stageStep.immediate(rows, from, to));
         onProgress?.(to, rows.length);
         await afterStep();
       }
@@ -301,14 +336,16 @@ export async function openSqliteStore({
         }
       }
       // The moment the whole import becomes visible, to the server and to readers, in one small commit.
-      if (commitState.run(owner).changes !== 1) throw new ImportError('the import was taken over by another one');
+      if ((await whenFree(() => commitState.run(owner))).changes !== 1) {
+        throw new ImportError('the import was taken over by another one');
+      }
     } catch (error) {
       await clearStaged();
-      dropState.run(owner);
+      await whenFree(() => dropState.run(owner));
       throw error;
     }
     await foldAll(mode);
-    dropState.run(owner);
+    await whenFree(() => dropState.run(owner));
     return rows.length;
   }
 
@@ -338,13 +375,13 @@ export async function openSqliteStore({
     },
     recordView(view, limits) {
       return new Promise((resolve, reject) => {
-        if (!queue.length) setImmediate(flush);
+        if (!queue.length && !retryTimer) setImmediate(flush);
         queue.push({ view, limits, resolve, reject });
       });
     },
     importCounts,
     async daySalt(day) {
-      return Buffer.from(saltFor(day));
+      return Buffer.from(await whenFree(() => saltFor(day)));
     },
     async rateSecret() {
       return rateSecret;
@@ -352,15 +389,19 @@ export async function openSqliteStore({
     async prune(today) {
       // In steps, so a day's millions of seen-keys never hold the live server up for long.
       const keepFrom = previousDay(today);
-      pruneSalts.run(keepFrom);
-      while (pruneSeen.run(keepFrom, PRUNE_STEP).changes > 0) await pause(IMPORT_PAUSE_MS);
-      while (pruneQuota.run(keepFrom, PRUNE_STEP).changes > 0) await pause(IMPORT_PAUSE_MS);
+      await whenFree(() => pruneSalts.run(keepFrom));
+      while ((await whenFree(() => pruneSeen.run(keepFrom, PRUNE_STEP))).changes > 0) await pause(IMPORT_PAUSE_MS);
+      while ((await whenFree(() => pruneQuota.run(keepFrom, PRUNE_STEP))).changes > 0) await pause(IMPORT_PAUSE_MS);
     },
     async total() {
       return selectTotal.get() as number;
     },
     async close() {
-      flush();
+      clearTimeout(retryTimer);
+      while (queue.length) {
+        flush();
+        if (queue.length) await pause(1);
+      }
       if (db.open) db.close();
     },
   };

@@ -416,6 +416,24 @@ describe('options', () => {
     }
   });
 
+  test('a connection that never finishes its headers is closed at the headers timeout, not 30 s later', async () => {
+    const t = await tempDir();
+    const other = createCounterServer({ db: path.join(t.dir, 'c.sqlite'), log: false, headersTimeoutMs: 500 });
+    const { port } = await other.listen(0);
+    try {
+      const net = await import('node:net');
+      const started = Date.now();
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /v1/health HTTP/1.1\r\nHost: x\r\n'));
+      socket.on('data', () => {});
+      await new Promise((resolve) => socket.once('close', resolve));
+      const took = Date.now() - started;
+      assert.ok(took >= 400 && took < 2500, `closed after ${took} ms`);
+    } finally {
+      await other.close();
+      await t.remove();
+    }
+  });
+
   test('createHandler mounts into another server and leaves other paths to it', async () => {
     const t = await tempDir();
     const handler = createHandler({ db: path.join(t.dir, 'c.sqlite'), allowOrigins: ORIGIN, log: false });

@@ -8,8 +8,13 @@
 // off (at most one per connection) that the server went on to commit: so no acknowledged view is
 // missing and nothing was counted that was not sent.
 //
-// Options: --duration SECONDS (10), --connections N (50), --budget VIEWS_PER_S (5000, SQLite).
+// The server's CPU time per request (user + system, from /proc on Linux) is printed too: unlike
+// requests per second it hardly moves when other work shares the machine, so it is the figure to compare
+// two versions of the server by (--cli PATH runs another build's CLI, e.g. an older checkout's).
+//
+// Options: --duration SECONDS (10), --connections N (50), --budget VIEWS_PER_S (5000, SQLite), --cli PATH.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,6 +28,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     budget: { type: 'string', default: '5000' },
+    cli: { type: 'string', default: 'dist/server/cli.js' },
   },
 });
 const duration = Number(values.duration);
@@ -30,6 +36,7 @@ const connections = Number(values.connections);
 const budget = Number(values.budget);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = path.resolve(values.cli);
 const ORIGIN = 'https://bench.example';
 
 // The ceiling: a Node http server that reads the body and answers a fixed JSON, no routing, no store.
@@ -55,6 +62,16 @@ function freePort() {
 }
 
 /** Spawns a process and waits for a stdout line matching `ready`. */
+/** CPU seconds (user + system) a process has used so far, or NaN where /proc is missing. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function start(command, args, ready) {
   const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -67,6 +84,7 @@ function start(command, args, ready) {
         child.stdout.resume();
         resolve({
           match,
+          cpu: () => cpuSeconds(child.pid),
           stop: async () => {
             if (child.exitCode === null) child.kill('SIGTERM');
             await exited;
@@ -76,6 +94,14 @@ function start(command, args, ready) {
     });
     exited.then((code) => reject(new Error(`${command} exited (${code}) before it was ready:\n${out}`)));
   });
+}
+
+/** Drives a started server and notes the CPU time it spent per request answered. */
+async function measure(server) {
+  const before = server.cpu();
+  const run = await drive(server.match[1]);
+  const cpu = server.cpu() - before;
+  return { ...run, cpuPerRequest: (cpu / (run.counted + run.other)) * 1e6 };
 }
 
 /** Drives POST /v1/views for `duration` seconds; each request a new reader. */
@@ -161,13 +187,13 @@ try {
   console.log(`POST /v1/views, ${connections} connections, ${duration} s each, autocannon in its own process\n`);
 
   const ceiling = await start(process.execPath, ['-e', CEILING], listening);
-  const bare = await drive(ceiling.match[1]);
+  const bare = await measure(ceiling);
   await ceiling.stop();
   rows.push({ name: 'bare Node http (ceiling)', ...bare, check: 'n/a' });
 
   const dbFile = path.join(tmp, 'bench.sqlite');
-  const sqlite = await start(process.execPath, ['dist/server/cli.js', ...serverArgs, '--db', dbFile], listening);
-  const onSqlite = await drive(sqlite.match[1]);
+  const sqlite = await start(process.execPath, [cli, ...serverArgs, '--db', dbFile], listening);
+  const onSqlite = await measure(sqlite);
   await sqlite.stop();
   const sqliteCheck = storeCheck(await sqliteTotal(dbFile), onSqlite);
   rows.push({ name: 'counter, SQLite (WAL, synchronous=NORMAL)', ...onSqlite, check: sqliteCheck.text });
@@ -196,12 +222,8 @@ try {
     );
     const redisUrl = `redis://127.0.0.1:${port}`;
     try {
-      const server = await start(
-        process.execPath,
-        ['dist/server/cli.js', ...serverArgs, '--redis', redisUrl],
-        listening,
-      );
-      const onRedis = await drive(server.match[1]);
+      const server = await start(process.execPath, [cli, ...serverArgs, '--redis', redisUrl], listening);
+      const onRedis = await measure(server);
       await server.stop();
       const check = storeCheck(await redisTotal(redisUrl), onRedis);
       rows.push({ name: 'counter, Redis (AOF everysec)', ...onRedis, check: check.text });
@@ -218,14 +240,14 @@ try {
 
 const ceilingRate = rows[0].requestsPerSecond;
 console.log(
-  '| server | recorded views/s | requests/s | p50 ms | p99 ms | of ceiling | non-counted | errors | store check |',
+  '| server | recorded views/s | requests/s | p50 ms | p99 ms | of ceiling | server CPU µs/request | non-counted | errors | store check |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const row of rows) {
   const rate = row.name.startsWith('bare') ? '—' : Math.round(row.viewsPerSecond).toLocaleString('en');
   const ratio = row.name.startsWith('bare') ? '1.00' : (row.viewsPerSecond / ceilingRate).toFixed(2);
   console.log(
-    `| ${row.name} | ${rate} | ${Math.round(row.requestsPerSecond).toLocaleString('en')} | ${row.p50} | ${row.p99} | ${ratio} | ${row.name.startsWith('bare') ? '—' : row.other} | ${row.errors} | ${row.check} |`,
+    `| ${row.name} | ${rate} | ${Math.round(row.requestsPerSecond).toLocaleString('en')} | ${row.p50} | ${row.p99} | ${ratio} | ${Math.round(row.cpuPerRequest)} | ${row.name.startsWith('bare') ? '—' : row.other} | ${row.errors} | ${row.check} |`,
   );
 }
 const sqliteRow = rows[1];

@@ -50,32 +50,66 @@ function splitCsvLine(line: string): string[] | undefined {
  * within 2^53 - 1 too.
  */
 export function parseCountsCsv(text: string, { add = false } = {}): { rows: ImportRow[]; errors: CsvError[] } {
-  const byId = new Map<string, { count: number; line: number }>();
+  // A million-line file is held once as text: one map of ids to row numbers, counts and first lines in
+  // arrays, and no array of lines.
+  const rowOf = new Map<string, number>();
+  const counts: number[] = [];
+  const firstLines: number[] = [];
   const errors: CsvError[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const breaks = /\r\n|\n|\r/g;
   let seenData = false;
-  lines.forEach((raw, index): void => {
-    const line = index + 1;
-    if (!raw.trim()) return;
+  let line = 0;
+  for (let from = 0; from <= source.length; ) {
+    const found = breaks.exec(source);
+    const to = found ? found.index : source.length;
+    const raw = source.slice(from, to);
+    from = found ? to + found[0].length : source.length + 1;
+    line += 1;
+    if (!raw.trim()) continue;
     const fields = splitCsvLine(raw);
     const isFirst = !seenData;
     seenData = true;
     const fail = (reason: string) => void errors.push({ line, reason });
-    if (!fields) return fail('unbalanced quotes');
-    if (isFirst && fields.length === 2 && !/^\d+$/.test(fields[1])) return; // header
-    if (fields.length !== 2) return fail(`expected 2 fields (id,count), found ${fields.length}`);
+    if (!fields) {
+      fail('unbalanced quotes');
+      continue;
+    }
+    if (isFirst && fields.length === 2 && !/^\d+$/.test(fields[1])) continue; // header
+    if (fields.length !== 2) {
+      fail(`expected 2 fields (id,count), found ${fields.length}`);
+      continue;
+    }
     const [id, countText] = fields;
-    if (!ID_PATTERN.test(id)) return fail(`invalid id ${JSON.stringify(id.slice(0, 140))}`);
-    if (!/^\d+$/.test(countText)) return fail(`invalid count ${JSON.stringify(countText.slice(0, 40))}`);
+    if (!ID_PATTERN.test(id)) {
+      fail(`invalid id ${JSON.stringify(id.slice(0, 140))}`);
+      continue;
+    }
+    if (!/^\d+$/.test(countText)) {
+      fail(`invalid count ${JSON.stringify(countText.slice(0, 40))}`);
+      continue;
+    }
     const count = Number(countText);
-    if (!Number.isSafeInteger(count)) return fail(`invalid count ${countText.slice(0, 40)}: above ${MAX_COUNT}`);
-    const earlier = byId.get(id);
-    if (earlier && !add) return fail(`duplicate id ${id} (first on line ${earlier.line})`);
-    const sum = (earlier?.count ?? 0) + count;
-    if (!Number.isSafeInteger(sum)) return fail(`the lines of ${id} add up past ${MAX_COUNT}`);
-    byId.set(id, { count: sum, line: earlier?.line ?? line });
-  });
-  return { rows: [...byId].map(([id, { count }]) => ({ id, count })), errors };
+    if (!Number.isSafeInteger(count)) {
+      fail(`invalid count ${countText.slice(0, 40)}: above ${MAX_COUNT}`);
+      continue;
+    }
+    const row = rowOf.get(id);
+    if (row === undefined) {
+      rowOf.set(id, counts.length);
+      counts.push(count);
+      firstLines.push(line);
+    } else if (!add) {
+      fail(`duplicate id ${id} (first on line ${firstLines[row]})`);
+    } else if (!Number.isSafeInteger(counts[row] + count)) {
+      fail(`the lines of ${id} add up past ${MAX_COUNT}`);
+    } else {
+      counts[row] += count;
+    }
+  }
+  const rows: ImportRow[] = [];
+  for (const [id, row] of rowOf) rows.push({ id, count: counts[row] });
+  return { rows, errors };
 }
 
 /**

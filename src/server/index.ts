@@ -59,8 +59,6 @@ export function createCounterServer(options: CounterOptions & ServerTimeouts = {
       handler.answerAll(req, res).catch(() => res.destroy());
     },
   );
-  // A few requests per connection are plenty for a page's counters; a client must not pin one forever.
-  server.maxRequestsPerSocket = 1000;
 
   // Without proxies each client network may hold a bounded number of connections; behind proxies every
   // connection comes from a proxy, so the cap would only throttle the proxy.

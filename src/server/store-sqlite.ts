@@ -9,11 +9,13 @@ import { previousDay } from './readers.js';
 import type { CounterStore, ImportOptions, ImportRow, ViewInput, ViewLimits, ViewResult } from './store.js';
 import { ImportError, MAX_COUNT } from './store.js';
 
-// import_rows holds an import's rows while it is staged and, once committed, until each is folded into
+// seen: the readers counted, keyed first by their network and article (the view's articleQuota), so the
+// network's views of an article are one short range of the key: counting them is a read, not a write.
+// quota: the new ids each network created. import_rows holds an import's rows while it is staged and, once committed, until each is folded into
 // counts. import_state has at most one row: the import in progress, its mode, and whether it is committed.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS counts (id TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS seen (day TEXT NOT NULL, reader TEXT NOT NULL, PRIMARY KEY (day, reader)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS seen (day TEXT NOT NULL, network TEXT NOT NULL, reader TEXT NOT NULL, PRIMARY KEY (day, network, reader)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS quota (day TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS import_rows (id TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -103,6 +105,9 @@ export async function openSqliteStore({
   db.pragma('busy_timeout = 5000'); // opening may meet a lock: wait for it this once
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
+  // Before the article bound, seen was keyed (day, reader): those keys serve no day after this one.
+  const seenColumns = db.prepare("SELECT name FROM pragma_table_info('seen')").pluck().all();
+  if (seenColumns.length && !seenColumns.includes('network')) db.exec('DROP TABLE seen');
   db.exec(SCHEMA);
   // Never wait for the write lock inside SQLite: its busy handler sleeps with the event loop blocked,
   // and backs off in ever longer sleeps that can miss the moment the lock is free. Writes that find the
@@ -125,8 +130,9 @@ export async function openSqliteStore({
   const selectOne = db.prepare('SELECT count FROM counts WHERE id = ?').pluck();
   const bump = db.prepare(`UPDATE counts SET count = MIN(count + 1, ${MAX}) WHERE id = ? RETURNING count`).pluck();
   const insertOne = db.prepare('INSERT INTO counts (id, count) VALUES (?, 1)');
-  const markSeen = db.prepare('INSERT INTO seen (day, reader) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const unmarkSeen = db.prepare('DELETE FROM seen WHERE day = ? AND reader = ?');
+  const markSeen = db.prepare('INSERT INTO seen (day, network, reader) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const unmarkSeen = db.prepare('DELETE FROM seen WHERE day = ? AND network = ? AND reader = ?');
+  const countSeen = db.prepare('SELECT count(*) FROM seen WHERE day = ? AND network = ?').pluck();
   const takeQuota = db
     .prepare(
       'INSERT INTO quota (day, key, n) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1 WHERE n < ? RETURNING n',
@@ -161,20 +167,19 @@ export async function openSqliteStore({
   };
 
   // The seen-key, the network's bounds and the increment commit together or not at all. The common
-  // path is three statements: mark seen, take the article bound, bump an existing count.
+  // path costs one write more than no bound at all: a short range read of the network's views.
   const recordOne = (view: ViewInput, limits: ViewLimits, mode: string | undefined): ViewResult => {
     const { id, day } = view;
     if (mode) fold(id, mode);
     const current = () => (selectOne.get(id) as number | undefined) ?? 0;
-    if (markSeen.run(day, view.reader).changes === 0) return { count: current(), counted: false };
-    if (limits.viewsPerArticle && takeQuota.get(day, view.articleQuota, limits.viewsPerArticle) === undefined) {
-      unmarkSeen.run(day, view.reader);
+    if (limits.viewsPerArticle && (countSeen.get(day, view.articleQuota) as number) >= limits.viewsPerArticle) {
       return { count: current(), counted: false };
     }
+    if (markSeen.run(day, view.articleQuota, view.reader).changes === 0) return { count: current(), counted: false };
     const count = bump.get(id) as number | undefined;
     if (count !== undefined) return { count, counted: true };
     if (limits.newIds && takeQuota.get(day, view.newIdQuota, limits.newIds) === undefined) {
-      unmarkSeen.run(day, view.reader);
+      unmarkSeen.run(day, view.articleQuota, view.reader);
       return { count: 0, counted: false };
     }
     insertOne.run(id);
@@ -350,7 +355,7 @@ export async function openSqliteStore({
   }
 
   const pruneSeen = db.prepare(
-    'DELETE FROM seen WHERE (day, reader) IN (SELECT day, reader FROM seen WHERE day < ? LIMIT ?)',
+    'DELETE FROM seen WHERE (day, network, reader) IN (SELECT day, network, reader FROM seen WHERE day < ? LIMIT ?)',
   );
   const pruneQuota = db.prepare(
     'DELETE FROM quota WHERE (day, key) IN (SELECT day, key FROM quota WHERE day < ? LIMIT ?)',

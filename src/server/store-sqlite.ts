@@ -309,7 +309,15 @@ export async function openSqliteStore({
     while ((await whenFree(() => clearStep.immediate())) > 0) await pause(IMPORT_PAUSE_MS);
   }
 
-  async function importCounts(rows: ImportRow[], { add = false, onProgress }: ImportOptions = {}) {
+  // Imports from this process run one after another; another process's import is refused (see claim).
+  let importing: Promise<unknown> = Promise.resolve();
+  function importCounts(rows: ImportRow[], options: ImportOptions = {}): Promise<number> {
+    const run = importing.then(() => importNow(rows, options));
+    importing = run.catch(() => {});
+    return run;
+  }
+
+  async function importNow(rows: ImportRow[], { add = false, onProgress }: ImportOptions = {}) {
     for (const row of rows) {
       if (!Number.isSafeInteger(row.count) || row.count < 0) {
         throw new ImportError(`count of ${row.id} is not a whole number from 0 to ${MAX}: ${row.count}`);

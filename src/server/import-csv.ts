@@ -60,7 +60,7 @@ export function parseCountsCsv(text: string, { add = false } = {}): { rows: Impo
   const breaks = /\r\n|\n|\r/g;
   let seenData = false;
   let line = 0;
-  for (let from = 0; from <= source.length; ) {
+  for (let from = 0; from <= source.length;) {
     const found = breaks.exec(source);
     const to = found ? found.index : source.length;
     const raw = source.slice(from, to);

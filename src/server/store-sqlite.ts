@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS import_state (
 const IMPORT_STEP = 2_000;
 /** Pause between import steps, so that the live server's commits waiting for the lock go first. */
 const IMPORT_PAUSE_MS = 4;
+/** Import steps between two checkpoints of the WAL by the importer. */
+const CHECKPOINT_EVERY = 16;
 /** An import whose owner has not written for this long is abandoned. */
 const IMPORT_STALE_MS = 60_000;
 /** Rows per prune step. */
@@ -296,10 +298,12 @@ export async function openSqliteStore({
   });
   const clearStep = db.transaction(() => dropSomeStaged.all(IMPORT_STEP).length);
 
-  // The importer checkpoints the WAL itself after each step: otherwise the live server's next commit past
-  // the WAL's size limit would copy the import's pages into the database while a view waits for it.
+  // The importer checkpoints the WAL itself every few steps: otherwise the live server's next commit past
+  // the WAL's size limit would copy the import's pages into the database while a view waits for it. Not
+  // after every step: a checkpoint syncs the database file.
+  let steps = 0;
   const afterStep = () => {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    if (++steps % CHECKPOINT_EVERY === 0) db.pragma('wal_checkpoint(PASSIVE)');
     return pause(IMPORT_PAUSE_MS);
   };
   async function foldAll(mode: string) {

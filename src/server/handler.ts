@@ -192,7 +192,10 @@ export function createHandler(options: CounterOptions = {}): CounterHandler {
   async function spend(kind: LimitName, network: string) {
     const rule = rules[kind];
     if (!rule.limit) return;
-    const decision = await limiter.take(`${kind}:${rateKey(rateSecret, network)}`, rule);
+    // In this process's memory a window holds the network itself, for at most a minute; in a shared
+    // Redis, a keyed hash of it.
+    const who = opened().shared ? rateKey(rateSecret, network) : network;
+    const decision = await limiter.take(`${kind}:${who}`, rule);
     if (!decision.allowed) {
       throw new HttpError(429, 'too many requests', { 'Retry-After': String(decision.retryAfterSeconds) });
     }

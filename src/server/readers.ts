@@ -32,6 +32,20 @@ export function dayExpiry(day: string): number {
 const hmac = (key: Buffer, text: string): string =>
   createHmac('sha256', key).update(text).digest().subarray(0, 16).toString('base64url');
 
+/** A 53-bit hash of a string (cyrb53), in base 36. Quick; mixed with a secret key, it keys a row. */
+function mix(text: string, seed: number): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
 /**
  * The keys of one view under the day's salt. Once the salt is dropped no key can be linked back to an
  * address, not even by brute force over the IPv4 space.
@@ -39,23 +53,28 @@ const hmac = (key: Buffer, text: string): string =>
  * - articleQuota: this client network (IPv4 /32, IPv6 /64), for this article: however many User-Agents
  *   or addresses inside its /64 a client uses, the network adds at most the configured number of views;
  * - newIdQuota: this network, for ids that had no count yet.
+ * The last two come from one HMAC of the network that is never stored, mixed with the id by a quick
+ * 106-bit hash: two HMACs per view instead of three (they are most of the work of keying a view), and
+ * still no two stored keys show that one network read two articles.
  */
 export function viewKeys(
   salt: Buffer,
   input: { id: string; day: string; address: string; network: string; userAgent: string },
 ): ViewInput {
+  const network = hmac(salt, `network\n${input.network}`);
+  const article = `${network}\n${input.id}`;
   return {
     id: input.id,
     day: input.day,
     reader: hmac(salt, `view\n${input.id}\n${input.address}\n${input.userAgent}`),
-    articleQuota: hmac(salt, `article\n${input.id}\n${input.network}`),
-    newIdQuota: hmac(salt, `new\n${input.network}`),
+    articleQuota: `${mix(article, 1)}.${mix(article, 2)}`,
+    newIdQuota: `${mix(network, 3)}.${mix(network, 4)}`,
   };
 }
 
 /**
- * A key for a client network in the rate limiter, so the limiter (even a shared Redis) never holds an
- * address. Its secret outlives days: a window runs its full length across midnight.
+ * A key for a client network in a shared (Redis) rate limiter, so Redis never holds an address. Its
+ * secret outlives days: a window runs its full length across midnight.
  */
 export function rateKey(secret: Buffer, network: string): string {
   return hmac(secret, `rate\n${network}`);

@@ -111,7 +111,9 @@ test('a million-row import into SQLite lands whole while the live server keeps i
     assert.deepEqual(during.statuses, { 200: during.count }, 'every view during the import was answered 200');
     assert.ok(during.count > 500, `the server kept answering (${during.count} views)`);
     // The old import held the write lock for its whole transaction: views waited seconds, some got 500.
-    assert.ok(during.p99 < Math.max(100, 4 * quiet.p99), `p99 during import ${during.p99} ms vs ${quiet.p99} ms`);
+    // The bound is loose on purpose: on a shared machine other work moves these figures by a factor of ten.
+    assert.ok(during.p99 < Math.max(250, 5 * quiet.p99), `p99 during import ${during.p99} ms vs ${quiet.p99} ms`);
+    assert.ok(during.max < 3000, `worst view during import ${during.max} ms`);
     const counts = await getCounts(server.url, sample);
     for (const id of sample) assert.equal(counts[id], imported(Number(id.slice(4))), id);
   } finally {

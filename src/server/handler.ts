@@ -323,7 +323,7 @@ export function createHandler(options: CounterOptions = {}): CounterHandler {
     };
   }
   const notFound: Route = {
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     cors: 'public',
     limit: 'other',
     handle: async ({ url }) => {
@@ -352,7 +352,7 @@ export function createHandler(options: CounterOptions = {}): CounterHandler {
     }
     const network = clientNetwork(address);
     const method = req.method ?? 'GET';
-    if (method === 'OPTIONS') {
+    if (method === 'OPTIONS' && route !== notFound) {
       await spend('other', network);
       if (route.cors === 'recording' && !mayRecord(req)) throw new HttpError(403, 'origin not allowed');
       return {

@@ -12,7 +12,12 @@
 // requests per second it hardly moves when other work shares the machine, so it is the figure to compare
 // two versions of the server by (--cli PATH runs another build's CLI, e.g. an older checkout's).
 //
-// Options: --duration SECONDS (10), --connections N (50), --budget VIEWS_PER_S (5000, SQLite), --cli PATH.
+// --against PATH instead runs this build's SQLite server and another build's side by side, each driven
+// by half the connections at the same time, for a few rounds: both meet the same machine at the same
+// moment, so their ratio holds even where other work makes absolute figures swing.
+//
+// Options: --duration SECONDS (10), --connections N (50), --budget VIEWS_PER_S (5000, SQLite), --cli PATH,
+// --against PATH, --rounds N (3, with --against).
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,6 +34,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     budget: { type: 'string', default: '5000' },
     cli: { type: 'string', default: 'dist/server/cli.js' },
+    against: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const duration = Number(values.duration);
@@ -105,7 +112,7 @@ async function measure(server) {
 }
 
 /** Drives POST /v1/views for `duration` seconds; each request a new reader. */
-async function drive(url) {
+async function drive(url, connections = Number(values.connections)) {
   let n = 0;
   let counted = 0;
   let other = 0;
@@ -179,6 +186,44 @@ function storeCheck(stored, run) {
 
 const serverArgs = ['--port', '0', '--quiet', '--trust-proxy', '--allow-origin', ORIGIN, '--rate-views', '120'];
 const listening = /"event":"listening","url":"([^"]+)"/;
+if (values.against) {
+  const tmpAB = await mkdtemp(path.join(os.tmpdir(), 'news-bench-'));
+  const ratios = [];
+  const serverArgsAB = ['--port', '0', '--quiet', '--trust-proxy', '--allow-origin', ORIGIN, '--rate-views', '120'];
+  const ready = /"event":"listening","url":"([^"]+)"/;
+  console.log(
+    `POST /v1/views on SQLite, ${path.resolve(values.against)} (before) and ${cli} (after) at once, ${connections / 2} connections each, ${duration} s\n`,
+  );
+  try {
+    for (let round = 1; round <= Number(values.rounds); round++) {
+      const before = await start(
+        process.execPath,
+        [path.resolve(values.against), ...serverArgsAB, '--db', path.join(tmpAB, `b${round}.sqlite`)],
+        ready,
+      );
+      const after = await start(
+        process.execPath,
+        [cli, ...serverArgsAB, '--db', path.join(tmpAB, `a${round}.sqlite`)],
+        ready,
+      );
+      const [b, a] = await Promise.all([
+        drive(before.match[1], connections / 2),
+        drive(after.match[1], connections / 2),
+      ]);
+      await Promise.all([before.stop(), after.stop()]);
+      ratios.push(a.viewsPerSecond / b.viewsPerSecond);
+      console.log(
+        `round ${round}: before ${Math.round(b.viewsPerSecond).toLocaleString('en')} views/s, after ${Math.round(a.viewsPerSecond).toLocaleString('en')} views/s, after/before ${ratios.at(-1).toFixed(2)}`,
+      );
+    }
+  } finally {
+    await rm(tmpAB, { recursive: true, force: true });
+  }
+  const mean = ratios.reduce((x, y) => x + y, 0) / ratios.length;
+  console.log(`\nafter/before, mean of ${ratios.length} rounds: ${mean.toFixed(2)}`);
+  process.exit(0);
+}
+
 const rows = [];
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'news-bench-'));
 let failed = false;

@@ -134,7 +134,12 @@ export async function openSqliteStore({
   const insertOne = db.prepare('INSERT INTO counts (id, count) VALUES (?, 1)');
   const markSeen = db.prepare('INSERT INTO seen (day, network, reader) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const unmarkSeen = db.prepare('DELETE FROM seen WHERE day = ? AND network = ? AND reader = ?');
-  const countSeen = db.prepare('SELECT count(*) FROM seen WHERE day = ? AND network = ?').pluck();
+  // One statement for the bound and the seen-key: nothing is inserted when the network has had its views
+  // of the article today, or when this reader is already among them.
+  const markSeenWithin = db.prepare(
+    `INSERT INTO seen (day, network, reader) SELECT @day, @network, @reader
+     WHERE (SELECT count(*) FROM seen WHERE day = @day AND network = @network) < @limit ON CONFLICT DO NOTHING`,
+  );
   const takeQuota = db
     .prepare(
       'INSERT INTO quota (day, key, n) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1 WHERE n < ? RETURNING n',
@@ -174,10 +179,10 @@ export async function openSqliteStore({
     const { id, day } = view;
     if (mode) fold(id, mode);
     const current = () => (selectOne.get(id) as number | undefined) ?? 0;
-    if (limits.viewsPerArticle && (countSeen.get(day, view.articleQuota) as number) >= limits.viewsPerArticle) {
-      return { count: current(), counted: false };
-    }
-    if (markSeen.run(day, view.articleQuota, view.reader).changes === 0) return { count: current(), counted: false };
+    const marked = limits.viewsPerArticle
+      ? markSeenWithin.run({ day, network: view.articleQuota, reader: view.reader, limit: limits.viewsPerArticle })
+      : markSeen.run(day, view.articleQuota, view.reader);
+    if (marked.changes === 0) return { count: current(), counted: false };
     const count = bump.get(id) as number | undefined;
     if (count !== undefined) return { count, counted: true };
     if (limits.newIds && takeQuota.get(day, view.newIdQuota, limits.newIds) === undefined) {

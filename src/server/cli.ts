@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // news-widgets-server: serve the counter protocol, or import counts from a CSV file.
 import net from 'node:net';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { DEFAULT_NEW_IDS, DEFAULT_VIEWS_PER_ARTICLE } from './handler.js';
 import { createCounterServer } from './index.js';
@@ -42,7 +43,8 @@ Serve options (environment variable in brackets):
 Import: sets each id's count (or with --add, adds to it). Lines are id,count; a header line and
 quoted ids are fine. If any line is invalid, every bad line is listed with its number and nothing
 is imported; --skip-invalid imports the valid lines instead. An import lands whole or not at all,
-while a server on the same store goes on answering; a second import at the same time is refused.`;
+while a server on the same store goes on answering (the import runs at low CPU priority); a second
+import at the same time is refused.`;
 
 /** Exits with a message on stderr. */
 function fail(message: string, code = 2): never {
@@ -119,6 +121,12 @@ if (!['normal', 'full'].includes(storeOptions.synchronous ?? '')) fail('--sync m
 if (command === 'import') {
   const file = positionals[1];
   if (!file || positionals.length > 2) fail(`import takes one file\n\n${USAGE}`);
+  // An import is a batch job beside a live server that may share this machine: the server goes first.
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not allowed here (some containers): the import runs at normal priority.
+  }
   let store: CounterStore | undefined;
   try {
     store = await openStore(storeOptions);

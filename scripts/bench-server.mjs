@@ -8,8 +8,18 @@
 // off (at most one per connection) that the server went on to commit: so no acknowledged view is
 // missing and nothing was counted that was not sent.
 //
-// Options: --duration SECONDS (10), --connections N (50), --budget VIEWS_PER_S (5000, SQLite).
+// The server's CPU time per request (user + system, from /proc on Linux) is printed too: unlike
+// requests per second it hardly moves when other work shares the machine, so it is the figure to compare
+// two versions of the server by (--cli PATH runs another build's CLI, e.g. an older checkout's).
+//
+// --against PATH instead runs this build's SQLite server and another build's side by side, each driven
+// by half the connections at the same time, for a few rounds: both meet the same machine at the same
+// moment, so their ratio holds even where other work makes absolute figures swing.
+//
+// Options: --duration SECONDS (10), --connections N (50), --budget VIEWS_PER_S (5000, SQLite), --cli PATH,
+// --against PATH, --rounds N (3, with --against).
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,6 +33,9 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     budget: { type: 'string', default: '5000' },
+    cli: { type: 'string', default: 'dist/server/cli.js' },
+    against: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const duration = Number(values.duration);
@@ -30,6 +43,7 @@ const connections = Number(values.connections);
 const budget = Number(values.budget);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = path.resolve(values.cli);
 const ORIGIN = 'https://bench.example';
 
 // The ceiling: a Node http server that reads the body and answers a fixed JSON, no routing, no store.
@@ -55,6 +69,16 @@ function freePort() {
 }
 
 /** Spawns a process and waits for a stdout line matching `ready`. */
+/** CPU seconds (user + system) a process has used so far, or NaN where /proc is missing. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function start(command, args, ready) {
   const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -67,6 +91,7 @@ function start(command, args, ready) {
         child.stdout.resume();
         resolve({
           match,
+          cpu: () => cpuSeconds(child.pid),
           stop: async () => {
             if (child.exitCode === null) child.kill('SIGTERM');
             await exited;
@@ -78,8 +103,16 @@ function start(command, args, ready) {
   });
 }
 
+/** Drives a started server and notes the CPU time it spent per request answered. */
+async function measure(server) {
+  const before = server.cpu();
+  const run = await drive(server.match[1]);
+  const cpu = server.cpu() - before;
+  return { ...run, cpuPerRequest: (cpu / (run.counted + run.other)) * 1e6 };
+}
+
 /** Drives POST /v1/views for `duration` seconds; each request a new reader. */
-async function drive(url) {
+async function drive(url, connections = Number(values.connections)) {
   let n = 0;
   let counted = 0;
   let other = 0;
@@ -153,6 +186,44 @@ function storeCheck(stored, run) {
 
 const serverArgs = ['--port', '0', '--quiet', '--trust-proxy', '--allow-origin', ORIGIN, '--rate-views', '120'];
 const listening = /"event":"listening","url":"([^"]+)"/;
+if (values.against) {
+  const tmpAB = await mkdtemp(path.join(os.tmpdir(), 'news-bench-'));
+  const ratios = [];
+  const serverArgsAB = ['--port', '0', '--quiet', '--trust-proxy', '--allow-origin', ORIGIN, '--rate-views', '120'];
+  const ready = /"event":"listening","url":"([^"]+)"/;
+  console.log(
+    `POST /v1/views on SQLite, ${path.resolve(values.against)} (before) and ${cli} (after) at once, ${connections / 2} connections each, ${duration} s\n`,
+  );
+  try {
+    for (let round = 1; round <= Number(values.rounds); round++) {
+      const before = await start(
+        process.execPath,
+        [path.resolve(values.against), ...serverArgsAB, '--db', path.join(tmpAB, `b${round}.sqlite`)],
+        ready,
+      );
+      const after = await start(
+        process.execPath,
+        [cli, ...serverArgsAB, '--db', path.join(tmpAB, `a${round}.sqlite`)],
+        ready,
+      );
+      const [b, a] = await Promise.all([
+        drive(before.match[1], connections / 2),
+        drive(after.match[1], connections / 2),
+      ]);
+      await Promise.all([before.stop(), after.stop()]);
+      ratios.push(a.viewsPerSecond / b.viewsPerSecond);
+      console.log(
+        `round ${round}: before ${Math.round(b.viewsPerSecond).toLocaleString('en')} views/s, after ${Math.round(a.viewsPerSecond).toLocaleString('en')} views/s, after/before ${ratios.at(-1).toFixed(2)}`,
+      );
+    }
+  } finally {
+    await rm(tmpAB, { recursive: true, force: true });
+  }
+  const mean = ratios.reduce((x, y) => x + y, 0) / ratios.length;
+  console.log(`\nafter/before, mean of ${ratios.length} rounds: ${mean.toFixed(2)}`);
+  process.exit(0);
+}
+
 const rows = [];
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'news-bench-'));
 let failed = false;
@@ -161,13 +232,13 @@ try {
   console.log(`POST /v1/views, ${connections} connections, ${duration} s each, autocannon in its own process\n`);
 
   const ceiling = await start(process.execPath, ['-e', CEILING], listening);
-  const bare = await drive(ceiling.match[1]);
+  const bare = await measure(ceiling);
   await ceiling.stop();
   rows.push({ name: 'bare Node http (ceiling)', ...bare, check: 'n/a' });
 
   const dbFile = path.join(tmp, 'bench.sqlite');
-  const sqlite = await start(process.execPath, ['src/server/cli.mjs', ...serverArgs, '--db', dbFile], listening);
-  const onSqlite = await drive(sqlite.match[1]);
+  const sqlite = await start(process.execPath, [cli, ...serverArgs, '--db', dbFile], listening);
+  const onSqlite = await measure(sqlite);
   await sqlite.stop();
   const sqliteCheck = storeCheck(await sqliteTotal(dbFile), onSqlite);
   rows.push({ name: 'counter, SQLite (WAL, synchronous=NORMAL)', ...onSqlite, check: sqliteCheck.text });
@@ -196,12 +267,8 @@ try {
     );
     const redisUrl = `redis://127.0.0.1:${port}`;
     try {
-      const server = await start(
-        process.execPath,
-        ['src/server/cli.mjs', ...serverArgs, '--redis', redisUrl],
-        listening,
-      );
-      const onRedis = await drive(server.match[1]);
+      const server = await start(process.execPath, [cli, ...serverArgs, '--redis', redisUrl], listening);
+      const onRedis = await measure(server);
       await server.stop();
       const check = storeCheck(await redisTotal(redisUrl), onRedis);
       rows.push({ name: 'counter, Redis (AOF everysec)', ...onRedis, check: check.text });
@@ -218,14 +285,14 @@ try {
 
 const ceilingRate = rows[0].requestsPerSecond;
 console.log(
-  '| server | recorded views/s | requests/s | p50 ms | p99 ms | of ceiling | non-counted | errors | store check |',
+  '| server | recorded views/s | requests/s | p50 ms | p99 ms | of ceiling | server CPU µs/request | non-counted | errors | store check |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const row of rows) {
   const rate = row.name.startsWith('bare') ? '—' : Math.round(row.viewsPerSecond).toLocaleString('en');
   const ratio = row.name.startsWith('bare') ? '1.00' : (row.viewsPerSecond / ceilingRate).toFixed(2);
   console.log(
-    `| ${row.name} | ${rate} | ${Math.round(row.requestsPerSecond).toLocaleString('en')} | ${row.p50} | ${row.p99} | ${ratio} | ${row.name.startsWith('bare') ? '—' : row.other} | ${row.errors} | ${row.check} |`,
+    `| ${row.name} | ${rate} | ${Math.round(row.requestsPerSecond).toLocaleString('en')} | ${row.p50} | ${row.p99} | ${ratio} | ${Math.round(row.cpuPerRequest)} | ${row.name.startsWith('bare') ? '—' : row.other} | ${row.errors} | ${row.check} |`,
   );
 }
 const sqliteRow = rows[1];

@@ -70,7 +70,7 @@ export async function startDemoServer({ port = 8080, host = '127.0.0.1', root = 
   let counter;
   if (counterDb && !api) {
     // Imported here so that a demo without counts does not need the server's SQLite module.
-    const { createHandler } = await import('../src/server/index.mjs');
+    const { createHandler } = await import('../dist/server/index.js');
     counter = createHandler({
       db: counterDb,
       allowOrigins: [

@@ -1,13 +1,14 @@
 /** Client of the counter protocol v1: one batched GET for every counter on a page, one POST per recorded view. */
+import type { CountsResponse, ViewRequest, ViewResponse } from '../protocol/counter-protocol.js';
+import { COUNTS_MAX_AGE_SECONDS, MAX_IDS, ROUTES, isCounterId } from '../protocol/counter-protocol.js';
+
+export { isCounterId } from '../protocol/counter-protocol.js';
 
 /** At most this many ids in one GET (the protocol's limit). */
-export const MAX_IDS_PER_REQUEST = 100;
-/** Counts read within this many milliseconds are reused rather than asked for again (the server caches ~30 s). */
-const FRESH_MS = 30_000;
+export const MAX_IDS_PER_REQUEST = MAX_IDS;
+/** Counts read within this many milliseconds are reused rather than asked for again (the server's cache time). */
+const FRESH_MS = COUNTS_MAX_AGE_SECONDS * 1000;
 const STORAGE_PREFIX = 'news-widgets:counter:';
-
-/** Protocol v1 ids: 1-128 characters of `[A-Za-z0-9._:/-]`. */
-export const isCounterId = (id: string): boolean => /^[A-Za-z0-9._:/-]{1,128}$/.test(id);
 
 /**
  * The id a counter server stores for an article. Feed ids are often URLs or tag URIs with characters the
@@ -104,16 +105,17 @@ export class CounterClient {
     try {
       // text/plain keeps it a simple request (no CORS preflight, as with sendBeacon); keepalive lets it finish
       // when the reader leaves the page at once, and unlike a beacon its answer carries the new count.
-      const response = await fetch(`${this.endpoint}/v1/views`, {
+      const request: ViewRequest = { id };
+      const response = await fetch(`${this.endpoint}${ROUTES.views}`, {
         method: 'POST',
-        body: JSON.stringify({ id }),
+        body: JSON.stringify(request),
         headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
         keepalive: true,
         credentials: 'omit',
       });
       if (!response.ok) return this.count(id);
       sessionSet(this.storageKey(id, 'viewed'), '1');
-      const data = (await response.json()) as { count?: unknown };
+      const data = (await response.json()) as Partial<ViewResponse>;
       if (typeof data.count === 'number') this.remember(id, data.count);
       return this.lastKnown(id);
     } catch {
@@ -137,9 +139,9 @@ export class CounterClient {
     });
     try {
       const query = ids.map(encodeURIComponent).join(',');
-      const response = await fetch(`${this.endpoint}/v1/counts?ids=${query}`, { credentials: 'omit' });
+      const response = await fetch(`${this.endpoint}${ROUTES.counts}?ids=${query}`, { credentials: 'omit' });
       if (response.ok) {
-        const { counts } = (await response.json()) as { counts?: Record<string, unknown> };
+        const { counts } = (await response.json()) as Partial<CountsResponse>;
         for (const id of ids) {
           const count = counts?.[id];
           if (typeof count === 'number') this.remember(id, count);

@@ -42,6 +42,10 @@ test('the build emits the files the exports map promises', () => {
     'cdn/news-list.js',
     'cdn/news-elements.js',
     'dist/news-list/define.js',
+    'dist/server/index.js',
+    'dist/server/index.d.ts',
+    'dist/server/cli.js',
+    'dist/protocol/counter-protocol.d.ts',
   ]) {
     assert.ok(existsSync(file), `${file} is missing`);
   }

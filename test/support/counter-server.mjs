@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCounterServer } from '../../src/server/index.mjs';
+import { createCounterServer } from '../../dist/server/index.js';
 
 /**
  * Starts the server allowing `origins` to record views.
@@ -16,7 +16,9 @@ export async function startCounterServer(origins) {
     allowOrigins: origins,
     log: false,
     // Every test page comes from one address: the limits are the server tests' subject, not these.
-    rateLimits: { views: { limit: 100_000 }, reads: { limit: 100_000 } },
+    rateLimits: { views: { limit: 100_000 }, reads: { limit: 100_000 }, other: { limit: 100_000 } },
+    viewLimits: { viewsPerArticle: 0, newIds: 0 },
+    maxConnectionsPerNetwork: 0,
   });
   const { url } = await counter.listen(0, '127.0.0.1');
   const middleware = async (ctx, next) => {

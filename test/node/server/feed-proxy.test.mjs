@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
-import { createCounterServer, isPublicAddress } from '../../../src/server/index.mjs';
+import { createCounterServer, isPublicAddress } from '../../../dist/server/index.js';
 import { request, tempDir } from './support.mjs';
 
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>College news</title></channel></rss>';

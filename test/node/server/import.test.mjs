@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { openStore, parseCountsCsv } from '../../../src/server/index.mjs';
+import { openStore, parseCountsCsv } from '../../../dist/server/index.js';
 import { runCli, tempDir } from './support.mjs';
 
 let tmp;
@@ -25,7 +25,7 @@ test('imports id,count lines with a header, quoted ids, CRLF, a BOM and blank li
   const db = path.join(tmp.dir, 'a.sqlite');
   const csv = path.join(tmp.dir, 'a.csv');
   await writeFile(csv, '\uFEFFid,count\r\nnews-1,1234\r\n"news/2",56\r\n\r\n  news-3 , 0 \r\n');
-  const result = runCli(['import', csv, '--db', db]);
+  const result = await runCli(['import', csv, '--db', db]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /set 3 count\(s\)/);
   assert.deepEqual(await countsIn(db, ['news-1', 'news/2', 'news-3']), { 'news-1': 1234, 'news/2': 56, 'news-3': 0 });
@@ -35,10 +35,10 @@ test('sets counts again on a second import, or adds with --add', async () => {
   const db = path.join(tmp.dir, 'b.sqlite');
   const csv = path.join(tmp.dir, 'b.csv');
   await writeFile(csv, 'a,10\nb,5\n');
-  assert.equal(runCli(['import', csv, '--db', db]).code, 0);
-  assert.equal(runCli(['import', csv, '--db', db]).code, 0);
+  assert.equal((await runCli(['import', csv, '--db', db])).code, 0);
+  assert.equal((await runCli(['import', csv, '--db', db])).code, 0);
   assert.deepEqual(await countsIn(db, ['a', 'b']), { a: 10, b: 5 });
-  assert.equal(runCli(['import', csv, '--db', db, '--add']).code, 0);
+  assert.equal((await runCli(['import', csv, '--db', db, '--add'])).code, 0);
   assert.deepEqual(await countsIn(db, ['a', 'b']), { a: 20, b: 10 });
 });
 
@@ -49,7 +49,7 @@ test('refuses the whole file when a line is bad, naming each bad line', async ()
     csv,
     ['id,count', 'good,1', 'bad id,2', 'good-2,-3', 'good-3', 'good-4,1.5', '"open,4', 'good,9'].join('\n'),
   );
-  const result = runCli(['import', csv, '--db', db]);
+  const result = await runCli(['import', csv, '--db', db]);
   assert.equal(result.code, 1);
   for (const line of [3, 4, 5, 6, 7, 8]) assert.match(result.stderr, new RegExp(`c\\.csv:${line}: `));
   assert.match(result.stderr, /duplicate id good \(first on line 2\)/);
@@ -61,7 +61,7 @@ test('--skip-invalid imports the good lines and still lists the bad ones', async
   const db = path.join(tmp.dir, 'd.sqlite');
   const csv = path.join(tmp.dir, 'd.csv');
   await writeFile(csv, 'good,1\nbad id,2\ngood-2,3\n');
-  const result = runCli(['import', csv, '--db', db, '--skip-invalid']);
+  const result = await runCli(['import', csv, '--db', db, '--skip-invalid']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /d\.csv:2: invalid id/);
   assert.match(result.stdout, /set 2 count\(s\).*1 invalid line\(s\) skipped/);
@@ -72,8 +72,8 @@ test('--skip-invalid imports the good lines and still lists the bad ones', async
   });
 });
 
-test('a missing file is reported', () => {
-  const result = runCli(['import', path.join(tmp.dir, 'none.csv'), '--db', path.join(tmp.dir, 'e.sqlite')]);
+test('a missing file is reported', async () => {
+  const result = await runCli(['import', path.join(tmp.dir, 'none.csv'), '--db', path.join(tmp.dir, 'e.sqlite')]);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /no such file/);
 });
@@ -86,14 +86,14 @@ test('parseCountsCsv: duplicates add up with add, counts must be safe integers',
   assert.deepEqual(parseCountsCsv('"a ""quoted""",1').errors.length, 1, 'a quote is not an id character');
 });
 
-test('the CLI refuses "*" as a recording origin and unknown flags, with usage', () => {
-  const star = runCli(['serve', '--port', '0', '--db', path.join(tmp.dir, 'f.sqlite'), '--allow-origin', '*']);
+test('the CLI refuses "*" as a recording origin and unknown flags, with usage', async () => {
+  const star = await runCli(['serve', '--port', '0', '--db', path.join(tmp.dir, 'f.sqlite'), '--allow-origin', '*']);
   assert.equal(star.code, 2);
   assert.match(star.stderr, /cannot be an allowed origin/);
-  const unknown = runCli(['serve', '--colour']);
+  const unknown = await runCli(['serve', '--colour']);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Usage:/);
-  const help = runCli(['--help']);
+  const help = await runCli(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--allow-origin/);
 });

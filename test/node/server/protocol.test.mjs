@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import Database from 'better-sqlite3';
-import { createCounterServer, createHandler } from '../../../src/server/index.mjs';
+import { createCounterServer, createHandler } from '../../../dist/server/index.js';
 import { BROWSER_UA, ORIGIN, getCounts, postView, readerIP, readerUA, request, tempDir } from './support.mjs';
 
 let tmp;
@@ -383,6 +383,51 @@ describe('options', () => {
       db.close();
       assert.deepEqual(days, ['2026-03-02', '2026-03-03']);
       assert.deepEqual(seenDays, ['2026-03-02', '2026-03-03']);
+    } finally {
+      await other.close();
+      await t.remove();
+    }
+  });
+
+  test('a rate-limit window runs its full minute across midnight, when the day\'s salt changes', async () => {
+    const t = await tempDir();
+    let clock = Date.parse('2026-03-01T23:59:40Z');
+    const other = createCounterServer({
+      db: path.join(t.dir, 'c.sqlite'),
+      allowOrigins: ORIGIN,
+      log: false,
+      trustProxy: 1,
+      rateLimits: { views: { limit: 3 } },
+      now: () => clock,
+    });
+    const { url } = await other.listen(0);
+    try {
+      const from = (n) => ({ reader: n, headers: { 'X-Forwarded-For': '203.0.113.99' } });
+      for (let n = 0; n < 3; n++) assert.equal((await postView(url, 'midnight', from(n))).status, 200);
+      clock = Date.parse('2026-03-02T00:00:10Z');
+      const after = await postView(url, 'midnight', from(3));
+      assert.equal(after.status, 429, 'a new day is no new window');
+      assert.equal(after.headers['retry-after'], '30');
+      clock = Date.parse('2026-03-02T00:00:41Z');
+      assert.equal((await postView(url, 'midnight', from(4))).status, 200);
+    } finally {
+      await other.close();
+      await t.remove();
+    }
+  });
+
+  test('a connection that never finishes its headers is closed at the headers timeout, not 30 s later', async () => {
+    const t = await tempDir();
+    const other = createCounterServer({ db: path.join(t.dir, 'c.sqlite'), log: false, headersTimeoutMs: 500 });
+    const { port } = await other.listen(0);
+    try {
+      const net = await import('node:net');
+      const started = Date.now();
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /v1/health HTTP/1.1\r\nHost: x\r\n'));
+      socket.on('data', () => {});
+      await new Promise((resolve) => socket.once('close', resolve));
+      const took = Date.now() - started;
+      assert.ok(took >= 400 && took < 2500, `closed after ${took} ms`);
     } finally {
       await other.close();
       await t.remove();

@@ -71,7 +71,7 @@ test('bots are not counted on Redis either', { skip }, async () => {
 test('counts imported into Redis show on both processes', { skip }, async () => {
   const file = path.join(tmp.dir, 'old.csv');
   await writeFile(file, 'id,count\nold-1,41\n"old-2",7\n');
-  const result = runCli(['import', file, '--redis', redis.url]);
+  const result = await runCli(['import', file, '--redis', redis.url]);
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(await getCounts(servers[1].url, ['old-1', 'old-2']), { 'old-1': 41, 'old-2': 7 });
   assert.deepEqual((await postView(servers[0].url, 'old-1', { reader: 5 })).json, {
@@ -79,7 +79,7 @@ test('counts imported into Redis show on both processes', { skip }, async () => 
     count: 42,
     counted: true,
   });
-  const added = runCli(['import', file, '--redis', redis.url, '--add']);
+  const added = await runCli(['import', file, '--redis', redis.url, '--add']);
   assert.equal(added.code, 0, added.stderr);
   assert.deepEqual(await getCounts(servers[1].url, ['old-1', 'old-2']), { 'old-1': 83, 'old-2': 14 });
 });

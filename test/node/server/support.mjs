@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const cliPath = path.join(repoRoot, 'src/server/cli.mjs');
+export const cliPath = path.join(repoRoot, 'dist/server/cli.js');
 export const ORIGIN = 'https://college.example';
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 
@@ -34,7 +34,9 @@ export function freePort() {
   });
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// A free socket is dropped after 2 s idle, well before a server's 5 s keep-alive timeout closes it from
+// its side: a request never races the server's close.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 2_000 });
 
 /**
  * One HTTP request; resolves with status, headers, text and parsed JSON (when it is JSON).
@@ -131,14 +133,26 @@ export function startServer(args, { env = {} } = {}) {
   });
 }
 
-/** Runs the CLI to completion (import). */
+/**
+ * Runs the CLI to completion (import) in a child process, without blocking this one: while the child
+ * runs, this process must go on seeing its keep-alive sockets closed by the servers it talks to, or the
+ * next request goes out on a socket the server has already closed ("socket hang up").
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
+ */
 export function runCli(args, { env = {} } = {}) {
-  const result = spawnSync(process.execPath, [cliPath, ...args], {
+  const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c) => (stderr += c));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 export const hasRedis = spawnSync('redis-server', ['--version']).status === 0;

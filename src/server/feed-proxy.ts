@@ -3,10 +3,12 @@ import dns from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { expandIPv6, mappedIPv4 } from './addresses.js';
 
 /** Addresses a proxy must never reach: this machine, private networks, cloud metadata, multicast, reserved. */
 const blocked = new net.BlockList();
-for (const [network, prefix] of /** @type {[string, number][]} */ ([
+for (const [network, prefix] of <[string, number][]>[
   ['0.0.0.0', 8], // "this" network
   ['10.0.0.0', 8],
   ['100.64.0.0', 10], // carrier-grade NAT
@@ -22,10 +24,10 @@ for (const [network, prefix] of /** @type {[string, number][]} */ ([
   ['203.0.113.0', 24],
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-])) {
+]) {
   blocked.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of /** @type {[string, number][]} */ ([
+for (const [network, prefix] of <[string, number][]>[
   ['::', 128], // unspecified
   ['::1', 128], // loopback
   ['::', 96], // IPv4-compatible (deprecated)
@@ -37,46 +39,25 @@ for (const [network, prefix] of /** @type {[string, number][]} */ ([
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local
   ['ff00::', 8], // multicast
-])) {
+]) {
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 
 /** The IPv4 address inside an IPv4-mapped, NAT64 or 6to4 IPv6 address, if any. */
-function embeddedIPv4(address) {
+function embeddedIPv4(address: string): string | undefined {
   const groups = expandIPv6(address);
   if (!groups) return undefined;
-  const v4 = (hi, lo) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-  const zeros = (from, to) => groups.slice(from, to).every((g) => g === 0);
-  if (zeros(0, 5) && groups[5] === 0xffff) return v4(groups[6], groups[7]); // ::ffff:a.b.c.d
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0);
+  const mapped = mappedIPv4(groups);
+  if (mapped) return mapped; // ::ffff:a.b.c.d
   if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return v4(groups[6], groups[7]); // 64:ff9b::a.b.c.d
   if (groups[0] === 0x2002) return v4(groups[1], groups[2]); // 6to4
   return undefined;
 }
 
-/** Eight 16-bit groups of an IPv6 address, or undefined. */
-function expandIPv6(address) {
-  let text = address.toLowerCase().replace(/%.*$/, '');
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const parts = dotted[1].split('.').map(Number);
-    text =
-      text.slice(0, -dotted[1].length) +
-      `${((parts[0] << 8) | parts[1]).toString(16)}:${((parts[2] << 8) | parts[3]).toString(16)}`;
-  }
-  const [head, tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const missing = 8 - left.length - right.length;
-  if (tail === undefined ? left.length !== 8 : missing < 0) return undefined;
-  const groups = [...left, ...Array(tail === undefined ? 0 : missing).fill('0'), ...right].map((g) => parseInt(g, 16));
-  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : undefined;
-}
-
-/**
- * Whether an IP address is one a server-side fetch may connect to.
- * @param {string} address
- */
-export function isPublicAddress(address) {
+/** Whether an IP address is one a server-side fetch may connect to. */
+export function isPublicAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 4) return !blocked.check(address, 'ipv4');
   if (family !== 6) return false;
@@ -86,30 +67,73 @@ export function isPublicAddress(address) {
 }
 
 export class ProxyError extends Error {
-  /** @param {number} status @param {string} reason */
-  constructor(status, reason) {
+  constructor(
+    readonly status: number,
+    reason: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(reason);
-    this.status = status;
   }
 }
 
-/**
- * @typedef {object} FeedProxyOptions
- * @property {string[]} hosts hostnames that may be fetched (exact, case-insensitive)
- * @property {number[]} [ports] ports that may be fetched (default 80 and 443)
- * @property {number} [maxBytes] largest feed passed on (default 2 MB; larger → 502)
- * @property {number} [timeoutMs] for the whole fetch, redirects included (default 10 s; → 504)
- * @property {number} [maxRedirects] default 3
- * @property {number} [ttlMs] how long a fetched feed is served without asking upstream (default 60 s);
- *   after that it is revalidated with If-None-Match / If-Modified-Since
- * @property {number} [cacheBytes] memory for cached feeds (default 32 MB)
- * @property {string[]} [unsafeAllowTargets] addresses that may be reached although private: for tests
- *   against a local upstream only, never for a real deployment
- */
+export interface FeedProxyOptions {
+  /** hostnames that may be fetched (exact, case-insensitive) */
+  hosts: string[];
+  /** ports that may be fetched (default 80 and 443) */
+  ports?: number[];
+  /** largest feed passed on (default 2 MB; larger → 502) */
+  maxBytes?: number;
+  /** for the whole fetch, redirects and body included (default 10 s; → 504); the upstream is dropped then */
+  timeoutMs?: number;
+  /** default 3 */
+  maxRedirects?: number;
+  /**
+   * how long a fetched feed is served without asking upstream (default 60 s); after that it is
+   * revalidated with If-None-Match / If-Modified-Since
+   */
+  ttlMs?: number;
+  /** memory for cached feeds (default 32 MB) */
+  cacheBytes?: number;
+  /** upstream fetches at one time (default 4); each holds at most `maxBytes` */
+  maxConcurrent?: number;
+  /** requests that may wait for a fetch slot (default 32); beyond them, 503 with Retry-After */
+  maxQueued?: number;
+  /**
+   * addresses that may be reached although private: for tests against a local upstream only, never for
+   * a real deployment
+   */
+  unsafeAllowTargets?: string[];
+}
 
-/** @param {FeedProxyOptions} options */
-export function createFeedProxy(options) {
-  const bare = (host) =>
+interface Entry {
+  body: Buffer;
+  contentType: string;
+  etag?: string;
+  lastModified?: string;
+  checkedAt: number;
+}
+
+interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface FeedProxy {
+  /** Answers `GET /v1/feed?url=`. */
+  respond(
+    req: IncomingMessage,
+    requestUrl: URL,
+  ): Promise<{ status: number; headers: Record<string, string>; body?: Buffer }>;
+}
+
+/**
+ * The feed proxy. Memory is bounded by `maxConcurrent × maxBytes` for bodies being read plus
+ * `cacheBytes` for cached ones; work by `maxConcurrent` upstream fetches, each given up at `timeoutMs`.
+ * Requests for one feed share one fetch and one cache entry, keyed by the `url` parameter alone.
+ */
+export function createFeedProxy(options: FeedProxyOptions): FeedProxy {
+  const bare = (host: string) =>
     host
       .trim()
       .toLowerCase()
@@ -121,17 +145,46 @@ export function createFeedProxy(options) {
   const maxRedirects = options.maxRedirects ?? 3;
   const ttlMs = options.ttlMs ?? 60_000;
   const cacheBytes = options.cacheBytes ?? 32 * 1024 * 1024;
+  const maxConcurrent = Math.max(1, options.maxConcurrent ?? 4);
+  const maxQueued = Math.max(0, options.maxQueued ?? 32);
   const exempt = new Set(options.unsafeAllowTargets ?? []);
 
-  /** @typedef {{ body: Buffer, contentType: string, etag?: string, lastModified?: string, checkedAt: number }} Entry */
-  /** @type {Map<string, Entry>} insertion order = least recently used first */
-  const cache = new Map();
+  /** insertion order = least recently used first */
+  const cache = new Map<string, Entry>();
   let cachedBytes = 0;
-  /** @type {Map<string, Promise<Entry>>} one upstream fetch per URL at a time */
-  const pending = new Map();
+  /** one upstream fetch per feed at a time */
+  const pending = new Map<string, Promise<Entry>>();
+  let running = 0;
+  const waiting: (() => void)[] = [];
+
+  /** Waits for a fetch slot, up to `timeoutMs`; refuses at once when too many already wait. */
+  function slot(): Promise<() => void> {
+    const busy = () => new ProxyError(503, 'feed proxy busy', { 'Retry-After': String(Math.ceil(timeoutMs / 1000)) });
+    const release = () => {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    };
+    if (running < maxConcurrent) {
+      running += 1;
+      return Promise.resolve(release);
+    }
+    if (waiting.length >= maxQueued) return Promise.reject(busy());
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve(release);
+      };
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(wake), 1);
+        reject(busy());
+      }, timeoutMs);
+      waiting.push(wake);
+    });
+  }
 
   /** Checks a URL's scheme, host and port, before any network access. */
-  function checkUrl(url) {
+  function checkUrl(url: URL) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProxyError(400, 'only http and https feeds');
     if (url.username || url.password) throw new ProxyError(400, 'credentials in feed url');
     if (!hosts.has(bare(url.hostname))) throw new ProxyError(403, 'host not allowed');
@@ -140,9 +193,9 @@ export function createFeedProxy(options) {
   }
 
   /** Resolves the host and returns the one address to connect to, refusing if any address is private. */
-  async function resolveTarget(url) {
+  async function resolveTarget(url: URL): Promise<{ address: string; family: number }> {
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    let addresses;
+    let addresses: { address: string; family: number }[];
     if (net.isIP(host)) addresses = [{ address: host, family: net.isIP(host) }];
     else {
       try {
@@ -159,8 +212,17 @@ export function createFeedProxy(options) {
     return addresses[0];
   }
 
-  /** One request to one checked address; resolves with the response, its body capped. */
-  function requestOnce(url, target, headers, signal) {
+  /**
+   * One request to one checked address; resolves with the response, its body capped. Only a 200's body
+   * is read: any other answer's body is dropped with its connection, however long it would run, and
+   * the deadline (`signal`) drops a body mid-way.
+   */
+  function requestOnce(
+    url: URL,
+    target: { address: string; family: number },
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<Upstream> {
     const client = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const req = client.request(
@@ -169,33 +231,58 @@ export function createFeedProxy(options) {
           method: 'GET',
           headers,
           signal,
+          agent: false,
           // Connect to the address that was checked, whatever DNS says by now (no rebinding).
           lookup: (_hostname, lookupOptions, callback) => {
-            if (lookupOptions?.all) callback(null, [{ address: target.address, family: target.family }]);
-            else callback(null, target.address, target.family);
+            if (lookupOptions?.all) {
+              (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
+            } else callback(null, target.address, target.family);
           },
         },
         (res) => {
           const status = res.statusCode ?? 0;
-          if (status !== 200) {
-            res.resume();
-            return resolve({ status, headers: res.headers, body: Buffer.alloc(0) });
-          }
-          if (Number(res.headers['content-length']) > maxBytes) {
+          let settled = false;
+          const settle = (error: Error | undefined, value?: Upstream) => {
+            if (settled) return;
+            settled = true;
+            if (error) reject(error);
+            else resolve(value as Upstream);
+          };
+          const drop = () => {
             res.destroy();
-            return reject(new ProxyError(502, 'feed too large'));
+            req.destroy();
+          };
+          if (status !== 200) {
+            settle(undefined, { status, headers: res.headers, body: Buffer.alloc(0) });
+            return drop();
           }
-          const chunks = [];
+          const declared = Number(res.headers['content-length']);
+          if (declared > maxBytes) {
+            settle(new ProxyError(502, 'feed too large'));
+            return drop();
+          }
+          // One buffer of the declared size where there is one, so a body is never held twice.
+          let body = Number.isSafeInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : undefined;
+          const chunks: Buffer[] = [];
           let size = 0;
-          res.on('data', (chunk) => {
+          res.on('data', (chunk: Buffer) => {
+            if (size + chunk.length > maxBytes || (body && size + chunk.length > body.length)) {
+              settle(new ProxyError(502, 'feed too large'));
+              return drop();
+            }
+            if (body) chunk.copy(body, size);
+            else chunks.push(chunk);
             size += chunk.length;
-            if (size > maxBytes) {
-              res.destroy();
-              reject(new ProxyError(502, 'feed too large'));
-            } else chunks.push(chunk);
           });
-          res.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }));
-          res.on('error', reject);
+          res.on('end', () => {
+            if (body && size !== body.length) return settle(new ProxyError(502, 'feed cut short'));
+            body ??= Buffer.concat(chunks, size);
+            settle(undefined, { status, headers: res.headers, body });
+          });
+          res.on('error', (error) => settle(error));
+          res.on('close', () => {
+            if (!res.complete) settle(new ProxyError(502, 'feed cut short'));
+          });
         },
       );
       req.on('error', reject);
@@ -204,7 +291,8 @@ export function createFeedProxy(options) {
   }
 
   /** Fetches a feed, following redirects (each one checked again), revalidating `cached` if given. */
-  async function fetchUpstream(start, cached) {
+  async function fetchUpstream(start: URL, cached: Entry | undefined): Promise<Entry> {
+    const release = await slot();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -219,7 +307,7 @@ export function createFeedProxy(options) {
           throw error;
         }
         const target = await resolveTarget(url);
-        const headers = {
+        const headers: Record<string, string> = {
           Accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8',
           'Accept-Encoding': 'identity',
           'User-Agent': 'news-widgets-server (feed proxy)',
@@ -247,15 +335,18 @@ export function createFeedProxy(options) {
         };
       }
     } catch (error) {
-      if (error instanceof ProxyError) throw error;
       if (controller.signal.aborted) throw new ProxyError(504, 'feed server timed out');
+      if (error instanceof ProxyError) throw error;
       throw new ProxyError(502, 'feed server unreachable');
     } finally {
       clearTimeout(timer);
+      // Whatever is still open of this fetch goes now, so nothing of it runs past the deadline.
+      controller.abort();
+      release();
     }
   }
 
-  function remember(key, entry) {
+  function remember(key: string, entry: Entry) {
     const old = cache.get(key);
     if (old) {
       cachedBytes -= old.body.length;
@@ -271,8 +362,7 @@ export function createFeedProxy(options) {
     }
   }
 
-  /** @param {URL} url */
-  async function getFeed(url) {
+  async function getFeed(url: URL): Promise<Entry> {
     checkUrl(url);
     const key = url.href;
     const cached = cache.get(key);
@@ -294,25 +384,24 @@ export function createFeedProxy(options) {
   }
 
   return {
-    /**
-     * Answers `GET /v1/feed?url=`.
-     * @param {import('node:http').IncomingMessage} req
-     * @param {URL} requestUrl
-     * @returns {Promise<{ status: number, headers: Record<string, string>, body?: Buffer }>}
-     */
     async respond(req, requestUrl) {
-      const raw = requestUrl.searchParams.get('url');
-      if (!raw) throw new ProxyError(400, 'missing url');
-      let url;
+      // The feed is named by `url` alone: any other parameter would only make a request for the same
+      // feed look different to a cache in front of this server.
+      for (const name of requestUrl.searchParams.keys()) {
+        if (name !== 'url') throw new ProxyError(400, `unknown parameter ${JSON.stringify(name.slice(0, 40))}`);
+      }
+      const all = requestUrl.searchParams.getAll('url');
+      if (!all.length || !all[0]) throw new ProxyError(400, 'missing url');
+      if (all.length > 1) throw new ProxyError(400, 'one url at a time');
+      let url: URL;
       try {
-        url = new URL(raw);
+        url = new URL(all[0]);
       } catch {
         throw new ProxyError(400, 'invalid url');
       }
       url.hash = '';
       const entry = await getFeed(url);
-      /** @type {Record<string, string>} */
-      const headers = {
+      const headers: Record<string, string> = {
         'Content-Type': entry.contentType,
         'Cache-Control': `public, max-age=${Math.round(ttlMs / 1000)}`,
         // The feed is someone else's bytes on this server's origin: never let it run as a page here.

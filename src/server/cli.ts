@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // news-widgets-server: serve the counter protocol, or import counts from a CSV file.
+import net from 'node:net';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createCounterServer } from './index.mjs';
-import { importCountsFile } from './import-csv.mjs';
-import { DEFAULT_DB_PATH, openStore } from './store.mjs';
+import { DEFAULT_NEW_IDS, DEFAULT_VIEWS_PER_ARTICLE } from './handler.js';
+import { createCounterServer } from './index.js';
+import type { CounterServer } from './index.js';
+import { importCountsFile } from './import-csv.js';
+import type { CounterStore, StoreOptions } from './store.js';
+import { openStore } from './open-store.js';
+import { DEFAULT_DB_PATH, ImportError } from './store.js';
 
 const USAGE = `Usage:
   news-widgets-server [serve] [options]
@@ -20,20 +26,28 @@ Serve options (environment variable in brackets):
   --trust-proxy [N]        read the client address from X-Forwarded-For, N proxies deep (1) [NEWS_COUNTER_TRUST_PROXY]
   --rate-views N           recorded views per address per minute, 0 for no limit (120) [NEWS_COUNTER_RATE_VIEWS]
   --rate-reads N           count and feed reads per address per minute, 0 for no limit (600) [NEWS_COUNTER_RATE_READS]
+  --rate-other N           other requests (health, preflight, not found) per address per minute (600)
+  --views-per-article N    views one address (IPv4, or IPv6 /64) may add to one article a day, 0 for no
+                           bound (${DEFAULT_VIEWS_PER_ARTICLE}) [NEWS_COUNTER_VIEWS_PER_ARTICLE]
+  --new-ids N              ids without a count one address may create a day, 0 for no bound (${DEFAULT_NEW_IDS})
+  --keep-alive-timeout S   seconds an idle connection stays open; above your proxy's idle timeout (5)
   --proxy-hosts LIST       hosts /v1/feed may fetch; without it there is no feed proxy [NEWS_COUNTER_PROXY_HOSTS]
   --proxy-ports LIST       ports the feed proxy may fetch (80,443) [NEWS_COUNTER_PROXY_PORTS]
+  --proxy-concurrency N    feeds fetched at one time (4); up to 32 more requests wait, then 503
+  --proxy-timeout S        seconds for a whole feed fetch, redirects and body included (10)
+  --proxy-private LIST     private addresses the proxy may reach all the same: a feed server on your
+                           own network (none) [NEWS_COUNTER_PROXY_PRIVATE]
   --quiet                  no request log
   --help
 
 Import: sets each id's count (or with --add, adds to it). Lines are id,count; a header line and
 quoted ids are fine. If any line is invalid, every bad line is listed with its number and nothing
-is imported; --skip-invalid imports the valid lines instead.`;
+is imported; --skip-invalid imports the valid lines instead. An import lands whole or not at all,
+while a server on the same store goes on answering (the import runs at low CPU priority); a second
+import at the same time is refused.`;
 
-/**
- * Exits with a message on stderr.
- * @returns {never}
- */
-function fail(message, code = 2) {
+/** Exits with a message on stderr. */
+function fail(message: string, code = 2): never {
   process.stderr.write(`news-widgets-server: ${message}\n`);
   process.exit(code);
 }
@@ -60,6 +74,13 @@ try {
       'trust-proxy': { type: 'string' },
       'rate-views': { type: 'string' },
       'rate-reads': { type: 'string' },
+      'rate-other': { type: 'string' },
+      'views-per-article': { type: 'string' },
+      'new-ids': { type: 'string' },
+      'keep-alive-timeout': { type: 'string' },
+      'proxy-concurrency': { type: 'string' },
+      'proxy-timeout': { type: 'string' },
+      'proxy-private': { type: 'string', multiple: true },
       'proxy-hosts': { type: 'string', multiple: true },
       'proxy-ports': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -69,7 +90,7 @@ try {
     },
   });
 } catch (error) {
-  fail(`${error.message}\n\n${USAGE}`);
+  fail(`${(error as Error).message}\n\n${USAGE}`);
 }
 const { values: flags, positionals } = parsed;
 if (flags.help) {
@@ -81,24 +102,32 @@ const env = process.env;
 const command = positionals[0] ?? 'serve';
 
 /** A whole number from a flag or the environment, or the default. */
-function whole(name, flag, envName, fallback) {
+function whole(name: string, flag: string | undefined, envName: string, fallback: number): number {
   const raw = flag ?? env[envName];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) fail(`--${name} must be a whole number, not ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    fail(`--${name} must be a whole number, not ${JSON.stringify(raw)}`);
+  }
   return Number(raw);
 }
 
-const storeOptions = {
+const storeOptions: StoreOptions = {
   db: flags.db ?? env.NEWS_COUNTER_DB ?? DEFAULT_DB_PATH,
   redis: flags.redis ?? env.NEWS_COUNTER_REDIS,
-  synchronous: /** @type {'normal' | 'full'} */ (flags.sync ?? 'normal'),
+  synchronous: (flags.sync ?? 'normal') as 'normal' | 'full',
 };
-if (!['normal', 'full'].includes(storeOptions.synchronous)) fail('--sync must be normal or full');
+if (!['normal', 'full'].includes(storeOptions.synchronous ?? '')) fail('--sync must be normal or full');
 
 if (command === 'import') {
   const file = positionals[1];
   if (!file || positionals.length > 2) fail(`import takes one file\n\n${USAGE}`);
-  let store;
+  // An import is a batch job beside a live server that may share this machine: the server goes first.
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not allowed here (some containers): the import runs at normal priority.
+  }
+  let store: CounterStore | undefined;
   try {
     store = await openStore(storeOptions);
     const { imported, errors, refused } = await importCountsFile(store, file, {
@@ -113,7 +142,9 @@ if (command === 'import') {
     const skipped = errors.length ? `, ${errors.length} invalid line(s) skipped` : '';
     process.stdout.write(`${flags.add ? 'added' : 'set'} ${imported} count(s) in ${where}${skipped}\n`);
   } catch (error) {
-    fail(error.code === 'ENOENT' ? `no such file: ${file}` : error.message, 1);
+    await store?.close().catch(() => {});
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail(`no such file: ${file}`, 1);
+    fail(error instanceof ImportError ? `${error.message}; nothing imported` : (error as Error).message, 1);
   } finally {
     await store?.close();
   }
@@ -125,9 +156,9 @@ if (command !== 'serve') fail(`unknown command ${command}\n\n${USAGE}`);
 const port = whole('port', flags.port, 'NEWS_COUNTER_PORT', 8787);
 const host = flags.host ?? env.NEWS_COUNTER_HOST ?? '127.0.0.1';
 const quiet = Boolean(flags.quiet);
-const log = quiet ? false : (entry) => process.stdout.write(JSON.stringify(entry) + '\n');
+const log = quiet ? false : (entry: Record<string, unknown>) => process.stdout.write(JSON.stringify(entry) + '\n');
 
-let counter;
+let counter: CounterServer;
 try {
   counter = createCounterServer({
     ...storeOptions,
@@ -137,18 +168,37 @@ try {
     rateLimits: {
       views: { limit: whole('rate-views', flags['rate-views'], 'NEWS_COUNTER_RATE_VIEWS', 120) },
       reads: { limit: whole('rate-reads', flags['rate-reads'], 'NEWS_COUNTER_RATE_READS', 600) },
+      other: { limit: whole('rate-other', flags['rate-other'], 'NEWS_COUNTER_RATE_OTHER', 600) },
     },
+    viewLimits: {
+      viewsPerArticle: whole(
+        'views-per-article',
+        flags['views-per-article'],
+        'NEWS_COUNTER_VIEWS_PER_ARTICLE',
+        DEFAULT_VIEWS_PER_ARTICLE,
+      ),
+      newIds: whole('new-ids', flags['new-ids'], 'NEWS_COUNTER_NEW_IDS', DEFAULT_NEW_IDS),
+    },
+    keepAliveTimeoutMs: whole('keep-alive-timeout', flags['keep-alive-timeout'], 'NEWS_COUNTER_KEEP_ALIVE', 5) * 1000,
     proxyHosts: (flags['proxy-hosts'] ?? [env.NEWS_COUNTER_PROXY_HOSTS ?? '']).join(','),
     proxy: {
       ports: (flags['proxy-ports'] ?? env.NEWS_COUNTER_PROXY_PORTS ?? '')
         .split(',')
         .filter((p) => p.trim())
         .map((p) => whole('proxy-ports', p.trim(), '', 0)),
+      maxConcurrent: whole('proxy-concurrency', flags['proxy-concurrency'], 'NEWS_COUNTER_PROXY_CONCURRENCY', 4) || 1,
+      timeoutMs: (whole('proxy-timeout', flags['proxy-timeout'], 'NEWS_COUNTER_PROXY_TIMEOUT', 10) || 1) * 1000,
+      unsafeAllowTargets: (flags['proxy-private'] ?? [env.NEWS_COUNTER_PROXY_PRIVATE ?? ''])
+        .join(',')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean)
+        .map((address) => (net.isIP(address) ? address : fail(`--proxy-private takes IP addresses, not ${address}`))),
     },
     log,
   });
 } catch (error) {
-  fail(error.message);
+  fail((error as Error).message);
 }
 
 try {
@@ -156,7 +206,7 @@ try {
   const store = storeOptions.redis ? 'redis' : storeOptions.db;
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), event: 'listening', url, store }) + '\n');
 } catch (error) {
-  fail(error.message, 1);
+  fail((error as Error).message, 1);
 }
 
 let stopping = false;
@@ -168,7 +218,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
       process.stdout.write(JSON.stringify({ time: new Date().toISOString(), event: 'stopping', signal }) + '\n');
     counter.close().then(
       () => process.exit(0),
-      (error) => fail(`while stopping: ${error.message}`, 1),
+      (error: Error) => fail(`while stopping: ${error.message}`, 1),
     );
   });
 }

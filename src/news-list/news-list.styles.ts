@@ -1,4 +1,4 @@
-/** Styles of <news-list>: three layouts whose loading placeholders take exactly the space of the items. */
+/** Styles of <news-list>: three layouts of items as tall as their text, and placeholders of about their height. */
 import { css } from 'lit';
 
 export const newsListStyles = css`
@@ -52,10 +52,8 @@ export const newsListStyles = css`
     object-fit: cover;
   }
 
-  /* The text block has a fixed height (two title lines, a date, two summary lines) so nothing moves on load. */
+  /* Items take the height of their content: whole titles and summaries unless the page asks for a line limit. */
   .text {
-    height: 7.5em;
-    overflow: hidden;
     min-width: 0;
   }
   .title {
@@ -63,11 +61,16 @@ export const newsListStyles = css`
     font-size: 1.0625em;
     font-weight: 600;
     line-height: 1.35;
+    overflow-wrap: anywhere;
+  }
+  .title,
+  .summary {
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
     overflow: hidden;
-    overflow-wrap: anywhere;
+  }
+  .title {
+    -webkit-line-clamp: var(--news-list-title-lines, none);
   }
   [part~='title'] {
     color: inherit;
@@ -89,27 +92,23 @@ export const newsListStyles = css`
   }
   .meta {
     display: flex;
-    gap: 0.25em 1em;
+    flex-wrap: wrap;
+    gap: 0 1em;
     margin-top: 0.25em;
     font-size: 0.8125em;
     line-height: 1.4;
     color: var(--_muted);
-    white-space: nowrap;
   }
   [part~='date'] {
     display: block;
   }
-  [part~='summary'] {
+  .summary {
     margin: 0.25em 0 0;
     font-size: 0.9375em;
     line-height: 1.45;
     color: var(--_muted);
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
+    -webkit-line-clamp: var(--news-list-summary-lines, none);
   }
-
   /* grid: cards with the image on top */
   .grid ul {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--news-list-columns-min, 16rem)), 1fr));
@@ -125,11 +124,10 @@ export const newsListStyles = css`
     border-radius: 0;
   }
   .grid .text {
-    height: calc(7.5em + 2 * var(--_space) * 0.75);
     padding: calc(var(--_space) * 0.75);
   }
 
-  /* compact: one line per item, title and date */
+  /* compact: title and date, no image or summary; long titles wrap beside the date */
   .compact ul {
     gap: 0;
   }
@@ -142,16 +140,12 @@ export const newsListStyles = css`
     display: flex;
     align-items: baseline;
     gap: 0.75em;
-    height: 1.5em;
   }
   .compact .title {
     flex: 1;
     font-size: 1em;
     font-weight: 500;
     line-height: 1.5;
-    display: block;
-    white-space: nowrap;
-    text-overflow: ellipsis;
   }
   .compact .meta {
     margin: 0;
@@ -164,38 +158,52 @@ export const newsListStyles = css`
     /* A narrow compact list (a sidebar) gives the title the whole line and puts the date under it. */
     .compact .text {
       display: block;
-      height: calc(1.5em + 1.4 * 0.8125em);
     }
   }
 
-  /* loading placeholders */
-  .skeleton .bar {
+  /*
+   * Loading placeholders: the item's own boxes, each as many lines high as a typical headline and summary take at
+   * this width, so the list keeps about the height it will have.
+   */
+  .bar {
     display: block;
-    height: 0.9em;
-    margin: 0.3em 0;
-    border-radius: 4px;
-    background: var(--_border);
+    min-width: 8em;
+    height: calc(var(--_l, 1) * 1lh);
+    background: repeating-linear-gradient(transparent 0 0.125lh, var(--_border) 0 0.875lh, transparent 0 1lh);
   }
-  .skeleton .bar.short {
-    width: 40%;
+  .title .bar {
+    --_l: var(--_tl, 1);
   }
-  .skeleton .bar.title {
-    width: 85%;
-    height: 1.1em;
+  .summary .bar {
+    --_l: var(--_sl, 2);
   }
-  .skeleton .thumb,
-  .skeleton .bar {
-    animation: pulse 1.4s ease-in-out infinite;
+  .grid .skeleton {
+    --_tl: 3;
+    --_sl: 3;
+  }
+  @container (max-width: 36rem) {
+    .list .skeleton {
+      --_tl: 2;
+    }
+  }
+  @container (max-width: 26rem) {
+    .list .skeleton {
+      --_tl: 4;
+      --_sl: 5;
+    }
+    .compact .skeleton {
+      --_tl: 2;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .thumb,
+    .bar {
+      animation: pulse 1.4s ease-in-out infinite;
+    }
   }
   @keyframes pulse {
     50% {
       opacity: 0.45;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton .thumb,
-    .skeleton .bar {
-      animation: none;
     }
   }
 

@@ -25,14 +25,15 @@ export interface ItemView {
   onSelect(event: MouseEvent, item: NewsItem, href: string): void;
 }
 
-/** Grey bars in the shape of `count` items, so the list takes its final space before the feed arrives. */
+/** Grey bars in the shape of `count` items, so the list takes about its final space before the feed arrives. */
 export function skeleton(layout: NewsListLayout, count: number): TemplateResult {
   const compact = layout === 'compact';
   const row = html`<li class="item skeleton">
     ${compact ? nothing : html`<div class="thumb"></div>`}
     <div class="text">
-      <span class="bar title"></span>
-      ${compact ? nothing : html`<span class="bar short"></span><span class="bar"></span><span class="bar"></span>`}
+      <div class="title"><span class="bar"></span></div>
+      <div class="meta"><span class="bar"></span></div>
+      ${compact ? nothing : html`<p class="summary"><span class="bar"></span></p>`}
     </div>
   </li>`;
   return html`<ul part="list" aria-hidden="true">
@@ -140,7 +141,7 @@ function itemTemplate(view: ItemView, item: NewsItem, index: number): TemplateRe
       </div>
       ${
         item.summary && view.layout !== 'compact'
-          ? html`<p part="summary">${truncate(item.summary, Math.max(1, view.summaryLength))}</p>`
+          ? html`<p part="summary" class="summary">${truncate(item.summary, Math.max(1, view.summaryLength))}</p>`
           : nothing
       }
     </div>

@@ -57,6 +57,8 @@ const dateStyles: readonly DateStyle[] = ['relative', 'short', 'long'];
  * @cssprop [--news-list-columns-min=16rem] - Narrowest column of the `grid` layout.
  * @cssprop [--news-list-image-ratio=16 / 9] - Aspect ratio of thumbnails.
  * @cssprop [--news-list-image-width=8rem] - Width of thumbnails in the `list` layout.
+ * @cssprop [--news-list-title-lines=none] - Most lines of a title, cut with "…"; by default titles are whole.
+ * @cssprop [--news-list-summary-lines=none] - Most lines of a summary, cut with "…"; by default not cut.
  */
 export class NewsList extends NewsElement {
   static override properties: PropertyDeclarations = {
@@ -89,7 +91,7 @@ export class NewsList extends NewsElement {
   /** Most items to show. */
   limit = 10;
 
-  /** `list` (thumbnail beside text), `grid` (cards) or `compact` (one line per item). */
+  /** `list` (thumbnail beside text), `grid` (cards) or `compact` (title and date only). */
   layout: NewsListLayout = 'list';
 
   /** How dates read: `relative` ("3 hours ago", for the last 30 days), `short` or `long`. */

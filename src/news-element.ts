@@ -28,7 +28,8 @@ export class NewsElement extends LitElement {
       display: block;
       box-sizing: border-box;
       /* The global tokens with their defaults, under private names the elements' styles share. */
-      --_accent: var(--news-color-accent, #1a56db);
+      /* Blue mixed with the host's text colour: dark on light pages and light on dark ones, AA on either. */
+      --_accent: var(--news-color-accent, color-mix(in srgb, #1a56db 50%, currentColor));
       --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 70%, transparent));
       --_border: var(--news-color-border, color-mix(in srgb, currentColor 14%, transparent));
       --_surface: var(--news-color-surface, transparent);

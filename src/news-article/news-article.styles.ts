@@ -104,7 +104,7 @@ export const newsArticleStyles = css`
     background: color-mix(in srgb, currentColor 5%, transparent);
   }
   .content :where(code, kbd, samp) {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-family: ui-monospace, monospace;
     font-size: 0.9em;
   }
   .content pre {

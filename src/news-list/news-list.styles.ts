@@ -24,6 +24,7 @@ export const newsListStyles = css`
     display: grid;
     grid-template-columns: var(--news-list-image-width, 8rem) minmax(0, 1fr);
     gap: calc(var(--_space) * 0.75);
+    place-content: start stretch;
     align-items: start;
     border-radius: var(--_radius);
   }

@@ -48,7 +48,8 @@ const dateStyles: readonly DateStyle[] = ['relative', 'short', 'long'];
  * @cssprop [--news-font-family=inherit] - Font of the whole widget.
  * @cssprop [--news-color-text=inherit] - Text colour.
  * @cssprop [--news-color-muted=currentColor at 70%] - Colour of dates and summaries.
- * @cssprop [--news-color-accent=#1a56db] - Colour of links on hover, buttons and focus rings.
+ * @cssprop [--news-color-accent=#1a56db mixed with currentColor] - Colour of links on hover, buttons and focus
+ *   rings. The default blue is mixed half and half with the text colour, so it keeps WCAG AA contrast on light and dark pages.
  * @cssprop [--news-color-surface=transparent] - Background of cards and messages.
  * @cssprop [--news-color-border=currentColor at 14%] - Borders, separators and loading placeholders.
  * @cssprop [--news-radius=8px] - Corner radius of cards, images, buttons and messages.

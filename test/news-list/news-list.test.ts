@@ -114,6 +114,35 @@ describe('<news-list>', () => {
     expect(summary.clientHeight).to.be.closeTo(2 * parseFloat(getComputedStyle(summary).lineHeight), 2);
   });
 
+  it('keeps its buttons at WCAG AA contrast on a light page and on a dark one', async () => {
+    // Reads rgb() and color(srgb …) alike, as engines serialise color-mix() differently.
+    const channels = (css: string) => {
+      const n = css.match(/[\d.]+/g)!.map(Number);
+      return css.startsWith('color(') ? n.slice(0, 3) : n.slice(0, 3).map((v) => v / 255);
+    };
+    const luminance = (css: string) => {
+      const [r, g, b] = channels(css).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const [background, text] of [
+      ['#ffffff', '#222222'],
+      ['#111111', '#eeeeee'],
+      ['#1e293b', '#e2e8f0'],
+    ]) {
+      const wrap = await fixture(
+        html`<div style="background: ${background}; color: ${text}; padding: 8px">
+          <news-list src=${twelve} limit="2" page-size="1"></news-list>
+        </div>`,
+      );
+      const list = wrap.querySelector('news-list')!;
+      await loaded(list);
+      const more = list.shadowRoot!.querySelector('.more')!;
+      const [a, b] = [luminance(getComputedStyle(more).color), luminance(getComputedStyle(wrap).backgroundColor)];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      expect(ratio, `More on ${background}`).to.be.at.least(4.5);
+    }
+  });
+
   it('makes one request for a feed however many lists show it', async () => {
     const { url, key } = served('lists/twelve.xml', { delay: 50 });
     const wrap = await fixture(

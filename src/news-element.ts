@@ -29,7 +29,7 @@ export class NewsElement extends LitElement {
       box-sizing: border-box;
       /* The global tokens with their defaults, under private names the elements' styles share. */
       /* Blue mixed with the host's text colour: dark on light pages and light on dark ones, AA on either. */
-      --_accent: var(--news-color-accent, color-mix(in srgb, #1a56db 50%, currentColor));
+      --_accent: var(--news-color-accent, color-mix(in srgb, #1a56db, currentColor));
       --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 70%, transparent));
       --_border: var(--news-color-border, color-mix(in srgb, currentColor 14%, transparent));
       --_surface: var(--news-color-surface, transparent);

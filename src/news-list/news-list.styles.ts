@@ -24,7 +24,7 @@ export const newsListStyles = css`
     display: grid;
     grid-template-columns: var(--news-list-image-width, 8rem) minmax(0, 1fr);
     gap: calc(var(--_space) * 0.75);
-    place-content: start stretch;
+    place-content: start;
     align-items: start;
     border-radius: var(--_radius);
   }
@@ -93,8 +93,7 @@ export const newsListStyles = css`
   }
   .meta {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0 1em;
+    gap: 0.25em 1em;
     margin-top: 0.25em;
     font-size: 0.8125em;
     line-height: 1.4;

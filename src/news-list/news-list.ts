@@ -223,7 +223,8 @@ export class NewsList extends NewsElement {
     } else {
       // Until the element's language has loaded, nothing is said: no English words on a page in another language.
       announce = this.locale.ready ? m.loading : '';
-      body = this.fallback.present ? html`<slot></slot>` : skeleton(layout, this.skeletonCount());
+      // The author's fallback shows above placeholders that keep the items' space, so little moves when they come.
+      body = [this.fallback.present ? html`<slot></slot>` : nothing, skeleton(layout, this.skeletonCount())];
     }
     return html`<div class=${layout} lang=${this.locale.data.lang}>
       <div class="visually-hidden" role="status">${announce}</div>

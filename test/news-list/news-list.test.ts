@@ -331,6 +331,22 @@ describe('<news-list>', () => {
     expect(fallback.assignedSlot).to.equal(null);
   });
 
+  it('shows the fallback markup above placeholders that keep about the space of the items', async () => {
+    const { url } = served('lists/headlines.xml', { delay: 300 });
+    const wrap = await fixture(
+      html`<div style="width: 640px">
+        <news-list src=${url} limit="5"><a href="/news/">All news</a></news-list>
+      </div>`,
+    );
+    const list = wrap.querySelector('news-list')!;
+    await list.updateComplete;
+    expect(list.querySelector('a')!.assignedSlot).to.not.equal(null);
+    expect(list.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(5);
+    const before = list.getBoundingClientRect().height;
+    await loaded(list);
+    expect(list.getBoundingClientRect().height).to.be.closeTo(before, before * 0.2);
+  });
+
   it('renders items given as a property without fetching', async () => {
     const items: NewsItem[] = [
       {

@@ -493,3 +493,48 @@ describe('demo pages', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('layout shift while the script arrives late (budget: CLS ≤ 0.01)', () => {
+  const pages = [
+    'demo/index.html',
+    'demo/grid.html',
+    'demo/partner-kk.html',
+    'demo/partner-uz.html',
+    'demo/partner-tg.html',
+    // A plain page written as the README says: its snippet and the :not(:defined) rule, nothing else styled.
+    'test/fixtures/pages/readme.html',
+  ];
+  for (const viewport of [desktop, mobile]) {
+    for (const name of pages) {
+      test(`${name} at ${viewport.width} px, with the module 1.5 s late`, async () => {
+        const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'Asia/Almaty', userAgent });
+        await context.clock.setFixedTime(demoNow);
+        // Every shift from the first paint on, outside user input, as Core Web Vitals count them.
+        await context.addInitScript(() => {
+          window.shifts = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        const page = await context.newPage();
+        page.setDefaultTimeout(wait);
+        await page.route(/\/cdn\/news-widgets\.js$/, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          await route.continue();
+        });
+        await page.goto(new URL(name, server.url).href);
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('news-list')].every((list) =>
+            ['ready', 'partial', 'failed'].includes(list.state?.status),
+          ),
+        );
+        // Images and fonts settle, and a late shift has time to be recorded.
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500);
+        const cls = await page.evaluate(() => window.shifts.reduce((sum, value) => sum + value, 0));
+        await context.close();
+        assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)} on ${name} at ${viewport.width} px`);
+      });
+    }
+  }
+});

@@ -41,16 +41,15 @@ export function skeleton(layout: NewsListLayout, count: number): TemplateResult 
   </ul>`;
 }
 
-/** Nothing to show: why, and a Retry where trying again can help. */
+/** Nothing to show: why, and a Retry only where trying again can help (not a missing, broken or too-large feed). */
 export function errorState(m: Messages, error: FeedError, retry: () => void): TemplateResult {
-  return html`<div part="status" class="error" role="alert">
+  const { code, status } = error;
+  const lasting = /^(config|parse|format|too-large)$/.test(code) || status === 404 || status === 410;
+  // No role=alert: the list's one polite live region says it, so failing lists do not interrupt a screen reader.
+  return html`<div part="status" class="error">
       <p class="headline">${m.errorTitle}</p>
       <p>${describeError(m, error)}</p>
-      ${
-        error.code === 'config'
-          ? nothing
-          : html`<button part="button" type="button" @click=${retry}>${m.retry}</button>`
-      }
+      ${lasting ? nothing : html`<button part="button" type="button" @click=${retry}>${m.retry}</button>`}
     </div>
     <slot></slot>`;
 }

@@ -13,7 +13,6 @@ import { LocaleController } from '../format/locale-controller.js';
 import type { DateStyle } from '../format/dates.js';
 import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
 import { ClockController } from '../controllers/clock-controller.js';
-import { FallbackController } from '../controllers/fallback-controller.js';
 import { errorState, itemList, partialNotice, skeleton, staleNotice, type ItemView } from './news-list.templates.js';
 
 export type NewsListLayout = 'list' | 'grid' | 'compact';
@@ -141,7 +140,6 @@ export class NewsList extends NewsElement {
   /** The feed's lifecycle: loading, refresh, errors. Its `state` is what the list renders from. */
   private readonly feeds = new FeedController(this);
   private readonly clock = new ClockController(this);
-  private readonly fallback = new FallbackController(this);
   private focusIndex = -1;
   /** `items` or `feed` as given by the host, made safe (see html/host-data.ts). */
   private given?: NewsFeed;
@@ -219,12 +217,13 @@ export class NewsList extends NewsElement {
       ];
       if (!this.feeds.busy) announce = m.loaded(all.length);
     } else if (state.status === 'failed' && this.locale.ready) {
+      announce = m.errorTitle;
       body = errorState(m, state.error, retry);
     } else {
       // Until the element's language has loaded, nothing is said: no English words on a page in another language.
       announce = this.locale.ready ? m.loading : '';
-      // The author's fallback shows above placeholders that keep the items' space, so little moves when they come.
-      body = [this.fallback.present ? html`<slot></slot>` : nothing, skeleton(layout, this.skeletonCount())];
+      // The author's fallback, if any, shows above placeholders that keep the items' space: little moves when they come.
+      body = [html`<slot></slot>`, skeleton(layout, this.skeletonCount())];
     }
     return html`<div class=${layout} lang=${this.locale.data.lang}>
       <div class="visually-hidden" role="status">${announce}</div>

@@ -111,14 +111,16 @@ describe('every language in every state', () => {
         const el = await fixture<NewsList>(
           html`<news-list src="/test/fixtures/lists/broken.xml" lang=${lang}></news-list>`,
         );
-        const texts = await recording(el, () => within(() => part(el, 'button') !== null, 'no error'));
+        const texts = await recording(el, () => within(() => part(el, 'status') !== null, 'no error'));
         await words();
         expect(uiText(part(el, 'status')!))
           .to.contain(m.errorTitle)
           .and.contain(m.errors.parse);
-        expect(part(el, 'button')!.textContent!.trim()).to.equal(m.retry);
+        // Trying a damaged or missing feed again cannot help: no Retry.
+        expect(part(el, 'button')).to.equal(null);
         const missing = await fixture<NewsList>(html`<news-list src="/test-api/status/404" lang=${lang}></news-list>`);
-        texts.push(...(await recording(missing, () => within(() => part(missing, 'button') !== null, 'no error'))));
+        texts.push(...(await recording(missing, () => within(() => part(missing, 'status') !== null, 'no error'))));
+        expect(part(missing, 'button')).to.equal(null);
         expect(uiText(part(missing, 'status')!)).to.contain(m.errors.notFound);
         noEnglish(texts);
       });

@@ -4,8 +4,10 @@
 export interface Messages {
   /** Screen-reader announcement while a feed loads. */
   loading: string;
-  /** Shown when a feed has no items (or none in the chosen category). */
+  /** Shown when a feed has no items. */
   empty: string;
+  /** Shown when the feed has items, but none in the list's `category`. */
+  emptyCategory: string;
   /** The button that shows the next page of items. */
   more: string;
   /** The button that tries a failed feed again. */
@@ -47,6 +49,7 @@ export interface Messages {
 export const en: Messages = {
   loading: 'Loading news…',
   empty: 'No news yet.',
+  emptyCategory: 'No news in this category.',
   more: 'More',
   retry: 'Retry',
   news: 'News',

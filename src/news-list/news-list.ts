@@ -213,7 +213,7 @@ export class NewsList extends NewsElement {
           : state.status === 'partial'
             ? partialNotice(m, state.errors.length)
             : nothing,
-        this.renderItems(all, feed?.title),
+        this.renderItems(all, feed?.title, items.length > 0),
       ];
       if (!this.feeds.busy) announce = m.loaded(all.length);
     } else if (state.status === 'failed' && this.locale.ready) {
@@ -238,9 +238,11 @@ export class NewsList extends NewsElement {
     return pageSize > 0 ? Math.min(pageSize, limit || pageSize) : limit || 10;
   }
 
-  private renderItems(all: NewsItem[], title: string | undefined): TemplateResult {
+  private renderItems(all: NewsItem[], title: string | undefined, any: boolean): TemplateResult {
     const m = this.locale.data.messages;
-    if (all.length === 0) return html`<p part="status" class="empty">${m.empty}</p>`;
+    if (all.length === 0) {
+      return html`<p part="status" class="empty">${this.category && any ? m.emptyCategory : m.empty}</p>`;
+    }
     const shown = firstPages(all, this.checkCount('page-size', this.pageSize, 0), this.pages);
     const layout = this.layoutName;
     const view: ItemView = {

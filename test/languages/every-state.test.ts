@@ -199,6 +199,17 @@ describe('every language in every state', () => {
         noEnglish(texts);
       });
 
+      it('says a category has no news in its own words, which is not an empty feed', async () => {
+        await words();
+        const el = await fixture<NewsList>(
+          html`<news-list src="/test/fixtures/lists/twelve.xml" category="no-such-category" lang=${lang}></news-list>`,
+        );
+        const texts = await recording(el, () => within(() => part(el, 'status') !== null, 'no status'));
+        expect(part(el, 'status')!.textContent!.trim()).to.equal(m.emptyCategory);
+        expect(m.emptyCategory).to.not.equal(m.empty);
+        noEnglish(texts);
+      });
+
       it('announces loading in its own words, and nothing in English while its words load', async () => {
         await words();
         const { url } = servedFeed('lists/twelve.xml', { delay: 1500 }, `loading-${lang}`);

@@ -258,10 +258,13 @@ describe('<news-list>', () => {
     expect(parts(el, 'status')[0].textContent).to.contain('Showing earlier news');
   });
 
-  it('shows an empty state when the feed has no items', async () => {
+  it('says there is no news yet for an empty feed, and none in this category for a category without items', async () => {
     const el = await fixture<NewsList>(html`<news-list src="/test/fixtures/lists/empty.xml"></news-list>`);
     await loaded(el);
     expect(parts(el, 'status')[0].textContent!.trim()).to.equal('No news yet.');
+    const none = await fixture<NewsList>(html`<news-list src=${twelve} category="Sport"></news-list>`);
+    await loaded(none);
+    expect(parts(none, 'status')[0].textContent!.trim()).to.equal('No news in this category.');
   });
 
   it('adds a More button that shows the next page and moves focus to its first item', async () => {

@@ -38,6 +38,7 @@ export const count = cldrCount(numberData);
 export const messages: Messages = {
   loading: 'Жаңалықтар жүктелуде…',
   empty: 'Әзірге жаңалық жоқ.',
+  emptyCategory: 'Бұл санатта жаңалық жоқ.',
   more: 'Тағы',
   retry: 'Қайталау',
   news: 'Жаңалықтар',

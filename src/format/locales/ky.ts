@@ -36,6 +36,7 @@ export const count = cldrCount(numberData);
 export const messages: Messages = {
   loading: 'Жаңылыктар жүктөлүүдө…',
   empty: 'Азырынча жаңылык жок.',
+  emptyCategory: 'Бул категорияда жаңылык жок.',
   more: 'Дагы көрсөтүү',
   retry: 'Кайталоо',
   news: 'Жаңылыктар',

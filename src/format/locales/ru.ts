@@ -11,6 +11,7 @@ const itemWord = { one: 'новость', few: 'новости', many: 'ново
 export const messages: Messages = {
   loading: 'Загрузка новостей…',
   empty: 'Новостей пока нет.',
+  emptyCategory: 'В этой рубрике новостей нет.',
   more: 'Ещё',
   retry: 'Повторить',
   news: 'Новости',

@@ -23,6 +23,7 @@ export const count = cldrCount(numberData);
 export const messages: Messages = {
   loading: 'Боргирии хабарҳо…',
   empty: 'Ҳоло хабаре нест.',
+  emptyCategory: 'Дар ин бахш хабаре нест.',
   more: 'Бештар',
   retry: 'Такрор кардан',
   news: 'Хабарҳо',

@@ -36,6 +36,7 @@ export const count = cldrCount(numberData);
 export const messages: Messages = {
   loading: 'Habarlar ýüklenýär…',
   empty: 'Häzirlikçe habar ýok.',
+  emptyCategory: 'Bu bölümde habar ýok.',
   more: 'Ýene görkez',
   retry: 'Gaýtadan synanyş',
   news: 'Habarlar',

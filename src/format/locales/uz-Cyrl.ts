@@ -19,6 +19,7 @@ export const count = cldrCount(numberData);
 export const messages: Messages = {
   loading: 'Янгиликлар юкланмоқда…',
   empty: 'Ҳозирча янгиликлар йўқ.',
+  emptyCategory: 'Бу туркумда янгиликлар йўқ.',
   more: 'Яна кўрсатиш',
   retry: 'Қайта уриниш',
   news: 'Янгиликлар',

@@ -38,6 +38,7 @@ export const count = cldrCount(numberData);
 export const messages: Messages = {
   loading: 'Yangiliklar yuklanmoqda…',
   empty: 'Hozircha yangiliklar yoʻq.',
+  emptyCategory: 'Bu turkumda yangiliklar yoʻq.',
   more: 'Yana koʻrsatish',
   retry: 'Qayta urinish',
   news: 'Yangiliklar',

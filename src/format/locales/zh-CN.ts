@@ -8,6 +8,7 @@ export const dates = dateFnsDates(zhCN);
 export const messages: Messages = {
   loading: '正在加载新闻…',
   empty: '暂无新闻。',
+  emptyCategory: '此类别下暂无新闻。',
   more: '更多',
   retry: '重试',
   news: '新闻',

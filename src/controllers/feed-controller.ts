@@ -195,7 +195,11 @@ export class FeedController implements ReactiveController {
     }
     this.host.requestUpdate();
     if (feeds.length) this.host.dispatchEvent(new NewsLoadEvent(feedOf(this.state)!));
-    for (const error of errors) this.host.dispatchEvent(new NewsErrorEvent(error));
+    for (const error of errors) {
+      // Readers see one short sentence; the editor's detail (cause, address) goes where editors look.
+      console.warn(`news-widgets: <${this.host.localName}>: ${error.message}`, error.url ?? '', this.host);
+      this.host.dispatchEvent(new NewsErrorEvent(error));
+    }
     return !errors.length;
   }
 }

@@ -74,6 +74,7 @@ export class NewsList extends NewsElement {
     timeZone: { attribute: 'time-zone' },
     showClicks: { type: Boolean, attribute: 'show-clicks' },
     counterEndpoint: { attribute: 'counter-endpoint' },
+    debug: { type: Boolean },
     feed: { attribute: false },
     items: { attribute: false },
     pages: { state: true, attribute: false },
@@ -126,6 +127,12 @@ export class NewsList extends NewsElement {
 
   /** Base URL of the counter server for `show-clicks`. */
   counterEndpoint = '';
+
+  /**
+   * Shows editors why a feed failed, under the readers' short message: the cause in the page's language, the
+   * failing address and what to do. The same detail is always in the console and on `news-error`.
+   */
+  debug = false;
 
   /** A feed to show instead of fetching `src`. */
   feed?: NewsFeed;
@@ -218,7 +225,7 @@ export class NewsList extends NewsElement {
       if (!this.feeds.busy) announce = m.loaded(all.length);
     } else if (state.status === 'failed' && this.locale.ready) {
       announce = m.errorTitle;
-      body = errorState(m, state.error, retry);
+      body = errorState(m, state.error, retry, this.debug);
     } else {
       // Until the element's language has loaded, nothing is said: no English words on a page in another language.
       announce = this.locale.ready ? m.loading : '';

@@ -84,11 +84,30 @@ describe('<news-list> states', () => {
     expect(parts(el, 'status')[0].textContent).to.contain('earlier news');
   });
 
+  it('tells readers only that the news could not be loaded, and editors the cause and address in the console', async () => {
+    const { url } = served('lists/twelve.xml', { status: 404 });
+    const el = document.createElement('news-list');
+    el.src = url;
+    const seen = await warnings(async () => {
+      const failed = oneEvent(el, 'news-error');
+      document.body.append(el);
+      await failed;
+      await el.updateComplete;
+    });
+    const status = parts(el, 'status')[0].textContent!;
+    expect(status).to.contain('The news could not be loaded.');
+    expect(status).to.not.contain('404');
+    expect(status).to.not.contain(url);
+    expect(seen.join('\n')).to.contain('404').and.contain(new URL(url, document.baseURI).href);
+    el.remove();
+  });
+
   it('is failed when the only feed fails, and shows why', async () => {
     const { url } = served('lists/twelve.xml', { status: 404 });
     const el = document.createElement('news-list');
     const failed = oneEvent(el, 'news-error') as Promise<NewsErrorEvent>;
     el.src = url;
+    el.debug = true;
     document.body.append(el);
     expect((await failed).error.status).to.equal(404);
     expect(el.state.status).to.equal('failed');
@@ -107,6 +126,7 @@ describe('<news-list> states', () => {
       const el = document.createElement('news-list');
       el.innerHTML = '<a href="/news/">All news</a>';
       el.src = src;
+      el.debug = true;
       let event: NewsErrorEvent | undefined;
       el.addEventListener('news-error', (e) => (event = e));
       const seen = await warnings(async () => {

@@ -216,11 +216,17 @@ describe('<news-list>', () => {
     // Said once, politely, through the list's live region: no role=alert per list.
     expect(status.getAttribute('role')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('could not be loaded');
-    expect(status.textContent).to.contain('does not allow this site to read it (CORS)');
+    // Readers get one short sentence; the editor's detail shows with `debug`, with the failing address.
+    expect(status.textContent).to.not.contain('CORS');
+    el.debug = true;
+    await el.updateComplete;
+    const detail = parts(el, 'status')[0].textContent;
+    expect(detail).to.contain('does not allow this site to read it (CORS)');
+    expect(detail).to.contain(el.src);
     el.remove();
   });
 
-  it('explains a missing feed, a damaged feed and a server error in plain words', async () => {
+  it('explains a missing feed, a damaged feed and a server error in plain words to editors, with debug', async () => {
     const cases: [string, string][] = [
       ['/test/fixtures/lists/no-such-feed.xml', 'was not found (HTTP 404)'],
       ['/test/fixtures/lists/broken.xml', 'The feed is damaged'],
@@ -228,7 +234,7 @@ describe('<news-list>', () => {
       ['/test-api/large?mb=11', 'too large to show on a page'],
     ];
     for (const [src, words] of cases) {
-      const el = await fixture<NewsList>(html`<news-list src=${src}></news-list>`);
+      const el = await fixture<NewsList>(html`<news-list src=${src} debug></news-list>`);
       await waitUntil(() => parts(el, 'status').length > 0, src, { timeout: 5000 });
       expect(parts(el, 'status')[0].textContent, src).to.contain(words);
       // Retry only where trying again can help: a server error, not a missing, damaged or oversized feed.

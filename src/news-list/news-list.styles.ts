@@ -143,9 +143,7 @@ export const newsListStyles = css`
   }
   .compact .title {
     flex: 1;
-    font-size: 1em;
     font-weight: 500;
-    line-height: 1.5;
   }
   .compact .meta {
     margin: 0;

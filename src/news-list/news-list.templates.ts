@@ -48,11 +48,10 @@ export function skeleton(layout: NewsListLayout, count: number): TemplateResult 
 export function errorState(m: Messages, error: FeedError, retry: () => void, debug: boolean): TemplateResult {
   const { code, status, url } = error;
   const lasting = /^(config|parse|format|too-large)$/.test(code) || status === 404 || status === 410;
-  const offline = code === 'network' && !navigator.onLine;
   // No role=alert: the list's one polite live region says it, so failing lists do not interrupt a screen reader.
   return html`<div part="status" class="error">
       <p class="headline">${m.errorTitle}</p>
-      ${debug || offline ? html`<p>${describeError(m, error)}</p>` : nothing}
+      ${debug || !navigator.onLine ? html`<p>${describeError(m, error)}</p>` : nothing}
       ${debug && url ? html`<p><code>${url}</code></p>` : nothing}
       ${lasting ? nothing : html`<button part="button" type="button" @click=${retry}>${m.retry}</button>`}
     </div>

@@ -68,6 +68,7 @@ export class NewsList extends NewsElement {
     dateStyle: { attribute: 'date-style' },
     articleHref: { attribute: 'article-href' },
     category: {},
+    exclude: {},
     pageSize: { type: Number, attribute: 'page-size' },
     refresh: { type: Number },
     summaryLength: { type: Number, attribute: 'summary-length' },
@@ -106,6 +107,9 @@ export class NewsList extends NewsElement {
 
   /** Shows only items in this category (compared without regard to case). */
   category = '';
+
+  /** Ids of items not to show, separated by spaces: on an article's page, the article itself. */
+  exclude = '';
 
   /** Items per page: the first page shows this many and a "More" button shows the next. 0 shows all at once. */
   pageSize = 0;
@@ -213,7 +217,11 @@ export class NewsList extends NewsElement {
     let announce = '';
     if (items && this.locale.ready) {
       const limit = this.checkCount('limit', this.limit, 10);
-      const all = selectItems(items, this.category ?? '', limit);
+      const all = selectItems(
+        items.filter((item) => !this.exclude.split(' ').includes(item.id)),
+        this.category ?? '',
+        limit,
+      );
       body = [
         state.status === 'stale' && !this.given
           ? staleNotice(m, retry)

@@ -143,6 +143,16 @@ describe('<news-list>', () => {
     }
   });
 
+  it('leaves out the items named in exclude, such as the article being read', async () => {
+    const el = await fixture<NewsList>(html`<news-list src=${twelve} limit="3" exclude="n-1 n-3"></news-list>`);
+    await loaded(el);
+    expect(parts(el, 'title').map((title) => title.textContent!.trim())).to.deep.equal([
+      'Workshop news number 2',
+      'Workshop news number 4',
+      'Workshop news number 5',
+    ]);
+  });
+
   it('makes one request for a feed however many lists show it', async () => {
     const { url, key } = served('lists/twelve.xml', { delay: 50 });
     const wrap = await fixture(

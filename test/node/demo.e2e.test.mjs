@@ -200,7 +200,19 @@ describe('demo pages', { timeout: 120_000 }, () => {
       await heading.waitFor();
       assert.equal((await heading.textContent()).trim(), clicked);
       assert.match(await page.title(), new RegExp(clicked.slice(0, 20)));
-      await page.locator('a.back').click();
+      // The breadcrumb ends in the article's title, and "More news" lists every other article but not this one.
+      const crumbs = page.locator('nav.breadcrumb');
+      assert.equal(await crumbs.getAttribute('aria-label'), 'Breadcrumb');
+      await page.waitForFunction(
+        (title) => document.querySelector('nav.breadcrumb [aria-current="page"]')?.textContent === title,
+        clicked,
+      );
+      const moreNews = page.locator('news-list#more');
+      await moreNews.locator('[part~="item"]').first().waitFor();
+      const others = (await moreNews.locator('[part~="title"]').allTextContents()).map((text) => text.trim());
+      assert.equal(others.length, 6);
+      assert.ok(!others.includes(clicked), `"More news" lists the article being read: ${clicked}`);
+      await crumbs.getByRole('link', { name: 'News' }).click();
       await page.waitForURL(/\/demo\/(index\.html)?$/);
 
       assert.deepEqual(errors, [], 'page errors');

@@ -99,9 +99,6 @@ export const newsListStyles = css`
     line-height: 1.4;
     color: var(--_muted);
   }
-  [part~='date'] {
-    display: block;
-  }
   .summary {
     margin: 0.25em 0 0;
     font-size: 0.9375em;
@@ -143,7 +140,6 @@ export const newsListStyles = css`
   }
   .compact .title {
     flex: 1;
-    font-weight: 500;
   }
   .compact .meta {
     margin: 0;
@@ -167,7 +163,7 @@ export const newsListStyles = css`
     display: block;
     min-width: 8em;
     height: calc(var(--_l, 1) * 1lh);
-    background: repeating-linear-gradient(transparent 0 0.125lh, var(--_border) 0 0.875lh, transparent 0 1lh);
+    background: repeating-linear-gradient(var(--_border) 0 0.75lh, transparent 0 1lh);
   }
   .title .bar {
     --_l: var(--_tl, 1);
@@ -190,7 +186,7 @@ export const newsListStyles = css`
       --_sl: 5;
     }
     .compact .skeleton {
-      --_tl: 2;
+      --_tl: 3;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -76,6 +76,15 @@ declare module './click-counter/click-counter.js' {
 
 // GlobalEventHandlersEventMap is what elements, `document` and `window` all extend: the events bubble and are
 // composed, so a page listens for them wherever it likes.
+/**
+ * Tells the page's editor (the console) and its scripts (`news-error` on `host`) about a problem the element
+ * works around or shows to readers in shorter words.
+ */
+export function reportError(host: Element, error: FeedError, ...detail: unknown[]): void {
+  console.warn(`news-widgets: <${host.localName}>: ${error.message}.`, ...detail);
+  host.dispatchEvent(new NewsErrorEvent(error));
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'news-load': NewsLoadEvent;

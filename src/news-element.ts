@@ -2,7 +2,7 @@
 import { LitElement, css, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { version } from './version.js';
 import { FeedError } from './feed/feed-error.js';
-import { NewsErrorEvent } from './events.js';
+import { reportError } from './events.js';
 
 const warned = new Set<string>();
 
@@ -106,8 +106,7 @@ export class NewsElement extends LitElement {
     if (!(this.reported ??= new Set()).has(key)) {
       this.reported.add(key);
       const message = `${attribute}="${String(value)}" is not ${expected}; using ${String(fallback)}`;
-      console.warn(`news-widgets: <${this.localName}>: ${message}.`, this);
-      this.emit(new NewsErrorEvent(new FeedError('config', message)));
+      reportError(this, new FeedError('config', message), this);
     }
     return fallback;
   }

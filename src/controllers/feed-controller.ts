@@ -4,7 +4,7 @@ import { feedCache } from '../feed/feed-cache.js';
 import { FeedError } from '../feed/feed-error.js';
 import { mergeFeeds } from '../feed/select.js';
 import type { NewsFeed } from '../feed/types.js';
-import { NewsErrorEvent, NewsLoadEvent } from '../events.js';
+import { NewsLoadEvent, reportError } from '../events.js';
 import type { RefreshController } from './refresh-controller.js';
 import { langOf } from '../format/locale.js';
 
@@ -120,8 +120,7 @@ export class FeedController implements ReactiveController {
     if (urls instanceof FeedError) {
       this.state = { status: 'failed', error: urls };
       // An editor's mistake: say it where the editor looks, and to the host page.
-      console.warn(`news-widgets: <${this.host.localName}>: ${urls.message}.`, this.host);
-      this.host.dispatchEvent(new NewsErrorEvent(urls));
+      reportError(this.host, urls, this.host);
       return;
     }
     this.urls = urls;
@@ -197,8 +196,7 @@ export class FeedController implements ReactiveController {
     if (feeds.length) this.host.dispatchEvent(new NewsLoadEvent(feedOf(this.state)!));
     for (const error of errors) {
       // Readers see one short sentence; the editor's detail (cause, address) goes where editors look.
-      console.warn(`news-widgets: <${this.host.localName}>: ${error.message}`, error.url ?? '', this.host);
-      this.host.dispatchEvent(new NewsErrorEvent(error));
+      reportError(this.host, error, error.url ?? '', this.host);
     }
     return !errors.length;
   }

@@ -12,7 +12,7 @@ import { sanitizeHtml } from '../html/sanitize.js';
 import { trustedItem } from '../html/host-data.js';
 import { safeImageUrl } from '../html/url-policy.js';
 import { FeedError } from '../feed/feed-error.js';
-import { NewsErrorEvent } from '../events.js';
+import { reportError } from '../events.js';
 import { articleIdContext, counterEndpointContext } from '../context.js';
 import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
 
@@ -213,8 +213,7 @@ export class NewsArticle extends NewsElement {
       const error = new FeedError('parse', 'The article body could not be made safe to show; it is left out', {
         cause,
       });
-      console.warn(`news-widgets: <${this.localName}>: ${error.message}.`, cause);
-      this.emit(new NewsErrorEvent(error));
+      reportError(this, error, cause);
     };
     this.contentDone = sanitizeHtml(body, { baseUrl, onError }).then((fragment) => {
       // A newer article may have replaced this one while it was being sanitised.

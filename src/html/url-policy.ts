@@ -4,6 +4,8 @@
  * dropped, never rendered.
  */
 
+import { resolveUrl } from '../feed/urls.js';
+
 /** Inline images that cannot carry script: raster formats only (an SVG is a document). */
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp|avif);base64,[a-z0-9+/]+=*$/i;
 
@@ -20,11 +22,9 @@ function parse(value: unknown, base: string | undefined): URL | undefined {
   }
 }
 
-/** `value` as an absolute link a reader may follow (http, https, mailto), or undefined. */
-export function safeLinkUrl(value: unknown, base: string | undefined = document.baseURI): string | undefined {
-  const url = parse(value, base);
-  return url && /^(https?|mailto):$/.test(url.protocol) ? url.href : undefined;
-}
+/** `value` as an absolute link a reader may follow (http, https, mailto), or undefined: the feed reader's own rule. */
+export const safeLinkUrl = (value: unknown, base: string | undefined = document.baseURI): string | undefined =>
+  typeof value === 'string' ? resolveUrl(value, base) : undefined;
 
 /** `value` as an absolute image address (http, https, or a base64 PNG/JPEG/GIF/WebP/AVIF), or undefined. */
 export function safeImageUrl(value: unknown, base: string | undefined = document.baseURI): string | undefined {

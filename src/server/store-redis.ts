@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { createClient as CreateClient } from 'redis';
 import { dayExpiry } from './readers.js';
 import type { CounterStore, ImportOptions, ImportRow, ViewResult } from './store.js';
-import { ImportError, MAX_COUNT } from './store.js';
+import { checkImportCounts, ImportError, MAX_COUNT, oneImportAtATime } from './store.js';
 
 // Every script that touches a count first folds a committed import's row for that id into the counts
 // hash (KEYS: state, rows), so an import is visible at the moment it is committed, however far its
@@ -172,20 +172,11 @@ export async function openRedisStore({
     } while (cursor !== '0');
   }
 
-  // Imports from this process run one after another; another process's import is refused (see claim).
-  let importing: Promise<unknown> = Promise.resolve();
-  function importCounts(rows: ImportRow[], options: ImportOptions = {}): Promise<number> {
-    const run = importing.then(() => importNow(rows, options));
-    importing = run.catch(() => {});
-    return run;
-  }
+  // Another process's import is refused (see claim).
+  const importCounts = oneImportAtATime(importNow);
 
   async function importNow(rows: ImportRow[], { add = false, onProgress }: ImportOptions = {}) {
-    for (const row of rows) {
-      if (!Number.isSafeInteger(row.count) || row.count < 0) {
-        throw new ImportError(`count of ${row.id} is not a whole number from 0 to ${MAX_COUNT}: ${row.count}`);
-      }
-    }
+    checkImportCounts(rows);
     if ((await send(['SET', lockKey, owner, 'NX', 'PX', String(LOCK_MS)])) === null) {
       throw new ImportError('another import into this Redis is running; run this one when it has finished');
     }

@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { previousDay } from './readers.js';
 import type { CounterStore, ImportOptions, ImportRow, ViewInput, ViewLimits, ViewResult } from './store.js';
-import { ImportError, MAX_COUNT } from './store.js';
+import { checkImportCounts, ImportError, MAX_COUNT, oneImportAtATime } from './store.js';
 
 // seen: the readers counted, keyed first by their network and article (the view's articleQuota), so the
 // network's views of an article are one short range of the key: counting them is a read, not a write.
@@ -318,20 +318,11 @@ export async function openSqliteStore({
     while ((await whenFree(() => clearStep.immediate())) > 0) await pause(IMPORT_PAUSE_MS);
   }
 
-  // Imports from this process run one after another; another process's import is refused (see claim).
-  let importing: Promise<unknown> = Promise.resolve();
-  function importCounts(rows: ImportRow[], options: ImportOptions = {}): Promise<number> {
-    const run = importing.then(() => importNow(rows, options));
-    importing = run.catch(() => {});
-    return run;
-  }
+  // Another process's import is refused (see claim).
+  const importCounts = oneImportAtATime(importNow);
 
   async function importNow(rows: ImportRow[], { add = false, onProgress }: ImportOptions = {}) {
-    for (const row of rows) {
-      if (!Number.isSafeInteger(row.count) || row.count < 0) {
-        throw new ImportError(`count of ${row.id} is not a whole number from 0 to ${MAX}: ${row.count}`);
-      }
-    }
+    checkImportCounts(rows);
     const mode = add ? 'add' : 'set';
     const left = await whenFree(() => claim.immediate(mode));
     try {

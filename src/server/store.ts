@@ -48,6 +48,27 @@ export interface ImportOptions {
 /** Thrown by an import that cannot start or must not land; nothing of it is visible. */
 export class ImportError extends Error {}
 
+/** Refuses the whole import when one count is not a whole number from 0 to MAX_COUNT. */
+export function checkImportCounts(rows: ImportRow[]): void {
+  for (const row of rows) {
+    if (!Number.isSafeInteger(row.count) || row.count < 0) {
+      throw new ImportError(`count of ${row.id} is not a whole number from 0 to ${MAX_COUNT}: ${row.count}`);
+    }
+  }
+}
+
+/** Runs a store's imports from this process one after another (another process's import is refused by the store). */
+export function oneImportAtATime(
+  importNow: (rows: ImportRow[], options?: ImportOptions) => Promise<number>,
+): (rows: ImportRow[], options?: ImportOptions) => Promise<number> {
+  let importing: Promise<unknown> = Promise.resolve();
+  return (rows, options = {}) => {
+    const run = importing.then(() => importNow(rows, options));
+    importing = run.catch(() => {});
+    return run;
+  };
+}
+
 /** A counter store. Every method may be called concurrently. */
 export interface CounterStore {
   readonly kind: 'sqlite' | 'redis';

@@ -93,3 +93,9 @@ export function trustedFeed(value: unknown): NewsFeed | undefined {
     items: trustedItems(v.items),
   };
 }
+
+/** What a list shows of the data a host gave: `items` (which win) under the title of `feed`, else `feed`. */
+export function trustedList(items: unknown, feed: unknown): NewsFeed | undefined {
+  const shaped = feed == null ? undefined : trustedFeed(feed);
+  return items == null ? shaped : { title: shaped?.title ?? '', items: trustedItems(items) };
+}

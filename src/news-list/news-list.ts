@@ -1,9 +1,9 @@
 /** <news-list>: a feed's latest items as a list, a grid of cards or a compact list, with every state a reader meets. */
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { NewsElement } from '../news-element.js';
+import type * as HostData from '../html/host-data.js';
 import { newsListStyles } from './news-list.styles.js';
 import { resolveUrl } from '../feed/urls.js';
-import { trustedFeed, trustedItems } from '../html/host-data.js';
 import { safeLinkUrl } from '../html/url-policy.js';
 import { DEFAULT_TIME_ZONE } from '../feed/dates.js';
 import { firstPages, selectItems } from '../feed/select.js';
@@ -16,6 +16,9 @@ import { ClockController } from '../controllers/clock-controller.js';
 import { errorState, itemList, partialNotice, skeleton, staleNotice, type ItemView } from './news-list.templates.js';
 
 export type NewsListLayout = 'list' | 'grid' | 'compact';
+
+/** The host-data module, once a list on the page has needed it. */
+let hostData: typeof HostData | undefined;
 
 const layouts: readonly NewsListLayout[] = ['list', 'grid', 'compact'];
 const dateStyles: readonly DateStyle[] = ['relative', 'short', 'long'];
@@ -154,6 +157,7 @@ export class NewsList extends NewsElement {
   private focusIndex = -1;
   /** `items` or `feed` as given by the host, made safe (see html/host-data.ts). */
   private given?: NewsFeed;
+  private shaping?: Promise<void>;
 
   /** Where the feed stands: `idle` (data given as a property), `loading`, `ready`, `partial`, `stale` or `failed`. */
   get state(): FeedState {
@@ -170,17 +174,43 @@ export class NewsList extends NewsElement {
     if (this.showClicks && !customElements.get('click-counter')) {
       import('../click-counter/click-counter.js').then(({ ClickCounter }) => ClickCounter.define());
     }
-    if (changed.has('items') || changed.has('feed')) {
-      const feed = this.feed == null ? undefined : trustedFeed(this.feed);
-      this.given = this.items == null ? feed : { title: feed?.title ?? '', items: trustedItems(this.items) };
-    }
+    if (changed.has('items') || changed.has('feed')) this.shapeGiven();
     // Data given as a property is shown instead of the feed: nothing to fetch.
-    this.feeds.setSource(this.given ? undefined : (this.src ?? ''), this.timeZone);
+    this.feeds.setSource(this.items == null && this.feed == null ? (this.src ?? '') : undefined, this.timeZone);
     this.feeds.refresh = this.checkCount('refresh', this.refresh, 0);
     if (changed.has('src') || changed.has('category') || changed.has('pageSize') || changed.has('limit')) {
       this.pages = 1;
     }
     this.clock.ticking = this.dateStyleName === 'relative';
+  }
+
+  /**
+   * Shapes `items` or `feed` from the host (see html/host-data.ts), whose module loads only on pages that pass
+   * data: a list fed by its `src` never downloads it. Until the first shaping, the list shows its placeholders.
+   */
+  private shapeGiven(): void {
+    const { items, feed } = this;
+    if (items == null && feed == null) {
+      this.given = undefined;
+    } else if (hostData) {
+      this.given = hostData.trustedList(items, feed);
+    } else {
+      this.shaping = import('../html/host-data.js').then((module) => {
+        hostData = module;
+        if (this.items === items && this.feed === feed) this.shapeGiven();
+        this.requestUpdate();
+      });
+    }
+  }
+
+  /** Also waits for the host's data to be shaped and shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const shaping = this.shaping;
+    if (!shaping) return done;
+    await shaping;
+    this.shaping = undefined;
+    return super.getUpdateComplete();
   }
 
   protected override updated(): void {

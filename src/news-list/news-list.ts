@@ -155,6 +155,8 @@ export class NewsList extends NewsElement {
   private readonly feeds = new FeedController(this);
   private readonly clock = new ClockController(this);
   private focusIndex = -1;
+  /** The items shown by the last render, by row. */
+  private shown: readonly NewsItem[] = [];
   /** `items` or `feed` as given by the host, made safe (see html/host-data.ts). */
   private given?: NewsFeed;
   private shaping?: Promise<void>;
@@ -289,6 +291,12 @@ export class NewsList extends NewsElement {
       return html`<p part="status" class="empty">${this.category && any ? m.emptyCategory : m.empty}</p>`;
     }
     const shown = firstPages(all, this.checkCount('page-size', this.pageSize, 0), this.pages);
+    // Rows update in place: when a refresh moves the item the reader is on, focus moves to the row now showing it.
+    const row = (this.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('[data-index]');
+    const was = row ? +row.dataset.index! : -1;
+    const now = shown.findIndex((item) => item.id === this.shown[was]?.id);
+    if (now >= 0 && now !== was) this.focusIndex = now;
+    this.shown = shown;
     const layout = this.layoutName;
     const view: ItemView = {
       layout,

@@ -1,4 +1,4 @@
-/** News dates in the reader's language ("Nov 20, 2026", "3 hours ago"), with one shared minute timer. */
+/** News dates in the reader's language ("Nov 20, 2026", "3 hours ago"). */
 import { dateTimeFormat, relativeTimeFormat } from './intl-cache.js';
 
 export type DateStyle = 'relative' | 'short' | 'long';
@@ -50,20 +50,3 @@ export const englishDates: LocaleDates = {
     return relativeTimeFormat('en', { numeric: 'always' }).format(-Math.floor(age / size), unit);
   },
 };
-
-type Listener = () => void;
-const listeners = new Set<Listener>();
-let timer: ReturnType<typeof setInterval> | undefined;
-
-/** One timer per page refreshes every relative date once a minute; returns the unsubscribe function. */
-export function onMinute(listener: Listener): () => void {
-  listeners.add(listener);
-  timer ??= setInterval(() => listeners.forEach((l) => l()), 60_000);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer !== undefined) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}

@@ -12,7 +12,7 @@ import { NewsSelectEvent } from '../events.js';
 import { LocaleController } from '../format/locale-controller.js';
 import type { DateStyle } from '../format/dates.js';
 import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
-import { ClockController } from '../controllers/clock-controller.js';
+import type { ClockController } from '../controllers/clock-controller.js';
 import { errorState, itemList, partialNotice, skeleton, staleNotice, type ItemView } from './news-list.templates.js';
 
 export type NewsListLayout = 'list' | 'grid' | 'compact';
@@ -153,7 +153,8 @@ export class NewsList extends NewsElement {
   private readonly locale = new LocaleController(this);
   /** The feed's lifecycle: loading, refresh, errors. Its `state` is what the list renders from. */
   private readonly feeds = new FeedController(this);
-  private readonly clock = new ClockController(this);
+  /** Loaded with its module when the list first shows relative dates. */
+  private clock?: ClockController;
   private focusIndex = -1;
   /** The items shown by the last render, by row. */
   private shown: readonly NewsItem[] = [];
@@ -183,7 +184,14 @@ export class NewsList extends NewsElement {
     if (changed.has('src') || changed.has('category') || changed.has('pageSize') || changed.has('limit')) {
       this.pages = 1;
     }
-    this.clock.ticking = this.dateStyleName === 'relative';
+    const relative = this.dateStyleName === 'relative';
+    if (this.clock) this.clock.ticking = relative;
+    else if (relative) {
+      void import('../controllers/clock-controller.js').then(({ ClockController }) => {
+        this.clock ??= new ClockController(this);
+        this.clock.ticking = this.dateStyleName === 'relative';
+      });
+    }
   }
 
   /**

@@ -65,6 +65,30 @@ describe('<news-list> with several feeds, summaries, time zones and refresh', ()
     await waitUntil(() => times().includes('2024-04-20T05:00:00.000Z'), 'the zone did not apply');
   });
 
+  it('moves relative dates on once a minute, and stops when the style changes', async () => {
+    const clock = sinon.useFakeTimers({
+      now: Date.parse('2026-11-20T10:00:30Z'),
+      toFake: ['Date', 'setInterval', 'clearInterval'],
+    });
+    try {
+      const item = { title: 'Fresh', url: 'https://college.example/fresh', published: '2026-11-20T10:00:00Z' };
+      const el = await fixture<NewsList>(html`<news-list date-style="relative" .items=${[item]}></news-list>`);
+      await el.updateComplete;
+      expect(parts(el, 'date')[0].textContent).to.equal('30 seconds ago');
+      // The clock's module loads on first use: its one timer then runs.
+      await waitUntil(() => clock.countTimers() === 1, 'no minute timer started');
+      await clock.tickAsync(60_000);
+      await el.updateComplete;
+      expect(parts(el, 'date')[0].textContent).to.equal('1 minute ago');
+      el.dateStyle = 'short';
+      await el.updateComplete;
+      expect(parts(el, 'date')[0].textContent).to.equal('Nov 20, 2026');
+      expect(clock.countTimers()).to.equal(0);
+    } finally {
+      clock.restore();
+    }
+  });
+
   describe('refresh', () => {
     let clock: sinon.SinonFakeTimers;
     // Only the timers are fake, and time moves only when the test says: a slow machine cannot make a refresh

@@ -19,6 +19,21 @@ function entitiesFromTheBrowser() {
   };
 }
 
+/**
+ * In the snippet's file, the list's lazy imports (the counter, the host-data shaping, the sanitiser) load the one chunk
+ * that also holds the article (src/cdn-rest.ts): a page with a list and an article then fetches two files, not four.
+ */
+function listImportsFromRest() {
+  const lazy = new Set(['../click-counter/click-counter.js', '../html/host-data.js', './html/sanitize.js']);
+  return {
+    name: 'list-imports-from-rest',
+    resolveId(source, importer) {
+      if (!lazy.has(source) || !importer || !/[\\/](news-list[\\/]news-list|cdn-list)\.js$/.test(importer)) return null;
+      return path.resolve('dist/cdn-rest.js');
+    },
+  };
+}
+
 const plugins = () => [
   entitiesFromTheBrowser(),
   nodeResolve({ browser: true, exportConditions: ['production'] }),
@@ -28,7 +43,7 @@ const plugins = () => [
 ];
 
 /** One self-contained module per entry; chunks it loads lazily (languages, the sanitiser fallback) beside it. */
-const bundle = (input, file) => ({
+const bundle = (input, file, extra = []) => ({
   input,
   // Let lazy chunks import shared code from the entry, so the entry stays one file.
   preserveEntrySignatures: 'allow-extension',
@@ -39,12 +54,12 @@ const bundle = (input, file) => ({
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: plugins(),
+  plugins: [...extra, ...plugins()],
 });
 
 export default [
-  // The README's snippet: a small loader that fetches one of the two files below, whichever the page needs.
-  bundle('dist/loader.js', 'news-widgets.js'),
+  // The README's snippet: <news-list> in one file, the article and the counter in one lazy chunk beside it.
+  bundle('dist/loader.js', 'news-widgets.js', [listImportsFromRest()]),
   // <news-list> alone, for pages that only list news.
   bundle('dist/cdn-list.js', 'news-list.js'),
   // All three elements and the package's exports.

@@ -1,21 +1,26 @@
-// The README's snippet in Chromium: the loader fetches one file for what the page shows, and more only when needed.
+// The README's snippet in Chromium: one file for a list, the other elements’ chunk only when the page has them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 
 let demo;
 let browser;
+const data = mkdtempSync(path.join(tmpdir(), 'news-widgets-cdn-'));
 before(async () => {
   if (!existsSync('cdn/news-widgets.js')) throw new Error('cdn/ is missing: run `npm run build` first.');
-  demo = await startDemoServer({ port: 0 });
+  // A real counter server with its own SQLite file, for the lists that show counts.
+  demo = await startDemoServer({ port: 0, counterDb: path.join(data, 'counts.sqlite') });
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 after(async () => {
   await browser?.close();
   await demo?.close();
+  rmSync(data, { recursive: true, force: true });
 });
 
 const feed = '/test/fixtures/lists/twelve.xml';
@@ -46,16 +51,19 @@ const items = (tab, selector = 'news-list') =>
     selector,
   );
 
-test('a page with only a list fetches the loader and the list file, nothing else', async () => {
+/** The chunk with the article and the counter, by the name it is built under. */
+const isRest = (file) => /^chunks\/cdn-rest-[\w-]+\.js$/.test(file);
+
+test('a page with only a list fetches the snippet’s one file, nothing else', async () => {
   const { tab, scripts, errors } = await open(`<news-list src="${feed}" limit="3"></news-list>`);
   await items(tab);
   await tab.waitForLoadState('networkidle');
-  assert.deepEqual(scripts, ['news-widgets.js', 'news-list.js']);
+  assert.deepEqual(scripts, ['news-widgets.js']);
   assert.deepEqual(errors, []);
   await tab.close();
 });
 
-test('an article added later brings the all-elements file, and the list keeps working', async () => {
+test('an article added later brings the other elements’ chunk, and the list keeps working', async () => {
   const { tab, scripts, errors } = await open(`<news-list src="${feed}" limit="3"></news-list>`);
   await items(tab);
   const warnings = [];
@@ -69,19 +77,21 @@ test('an article added later brings the all-elements file, and the list keeps wo
   await tab.waitForFunction(
     () => document.querySelector('news-article')?.shadowRoot?.querySelector('[part~="title"]')?.textContent,
   );
-  assert.ok(scripts.includes('news-elements.js'), scripts.join(', '));
+  assert.equal(scripts.filter(isRest).length, 1, scripts.join(', '));
   assert.deepEqual(warnings, []);
   assert.deepEqual(errors, []);
   await tab.close();
 });
 
-test('a page with an article and a counter fetches only the all-elements file after the loader', async () => {
+test('a page with an article and a counter fetches the snippet’s file and the other elements’ chunk, once', async () => {
   const { tab, scripts } = await open(
     `<news-article src="${feed}" article-id="n-1"><click-counter slot="meta"></click-counter></news-article>`,
   );
   await tab.waitForFunction(() => document.querySelector('news-article')?.shadowRoot?.querySelector('[part~="title"]'));
   await tab.waitForLoadState('networkidle');
-  assert.deepEqual(scripts, ['news-widgets.js', 'news-elements.js']);
+  assert.equal(scripts.length, 2, scripts.join(', '));
+  assert.equal(scripts[0], 'news-widgets.js');
+  assert.ok(isRest(scripts[1]), scripts[1]);
   assert.equal(await tab.evaluate(() => !!customElements.get('click-counter')), true);
   await tab.close();
 });
@@ -102,5 +112,43 @@ test('exports parseFeed, FeedError and sanitizeHtml to scripts on the page', asy
     return { title: feed.items[0].title, code, html: div.innerHTML };
   });
   assert.deepEqual(result, { title: 'A', code: 'parse', html: '<p>Hi</p>' });
+  await tab.close();
+});
+
+test('discover(shadowRoot) loads an article inside an app’s own component', async () => {
+  const { tab, scripts, errors } = await open('<app-shell></app-shell>');
+  await tab.evaluate(async (src) => {
+    const host = document.querySelector('app-shell');
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = `<news-article src="${src}" article-id="n-3"></news-article>`;
+    const { discover } = await import('/cdn/news-widgets.js');
+    await discover(root);
+  }, feed);
+  await tab.waitForFunction(
+    () =>
+      document
+        .querySelector('app-shell')
+        .shadowRoot.querySelector('news-article')
+        ?.shadowRoot?.querySelector('[part~="title"]')?.textContent,
+  );
+  assert.equal(scripts.filter(isRest).length, 1, scripts.join(', '));
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('a list with show-clicks gets its counters from the same chunk', async () => {
+  const { tab, scripts, errors } = await open(
+    `<news-list src="${feed}" limit="2" show-clicks counter-endpoint="/"></news-list>`,
+  );
+  await tab.waitForFunction(() =>
+    document
+      .querySelector('news-list')
+      ?.shadowRoot?.querySelector('click-counter')
+      ?.shadowRoot?.textContent?.match(/\d/),
+  );
+  await tab.waitForLoadState('networkidle');
+  assert.equal(scripts.length, 2, scripts.join(', '));
+  assert.ok(isRest(scripts[1]), scripts[1]);
+  assert.deepEqual(errors, []);
   await tab.close();
 });

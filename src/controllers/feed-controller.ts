@@ -146,6 +146,7 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('online', this.onOnline);
     this.interrupted = this.busy;
     this.abort();
   }
@@ -155,6 +156,9 @@ export class FeedController implements ReactiveController {
     const ok = await this.load(force);
     if (ok !== undefined) this.refresher?.settled(ok);
   }
+
+  /** Readers who were offline are told the news loads when they are back: it does. */
+  private readonly onOnline = () => void this.loadAndSchedule();
 
   private abort(): void {
     this.request?.abort();
@@ -194,6 +198,7 @@ export class FeedController implements ReactiveController {
     }
     this.host.requestUpdate();
     if (feeds.length) this.host.dispatchEvent(new NewsLoadEvent(feedOf(this.state)!));
+    if (errors.length && navigator.onLine === false) window.addEventListener('online', this.onOnline, { once: true });
     for (const error of errors) {
       // Readers see one short sentence; the editor's detail (cause, address) goes where editors look.
       reportError(this.host, error, error.url ?? '', this.host);

@@ -1,4 +1,7 @@
-/** The words the widgets show, per language: English is built in, other languages load as small chunks. */
+/**
+ * The words the widgets show readers, per language: English is built in, other languages load as small chunks.
+ * What editors read about a failed feed is apart, in format/errors.ts, loaded only when shown.
+ */
 
 /** Every UI string of the widgets. Functions take the values they interpolate. */
 export interface Messages {
@@ -18,6 +21,12 @@ export interface Messages {
   loaded: (count: number) => string;
   /** Heading of the error state. */
   errorTitle: string;
+  /** Heading of `<news-article>`'s error state. */
+  articleErrorTitle: string;
+  /** Under the heading, beside Retry, when the failure may pass (a timeout, a server error). */
+  tryAgain: string;
+  /** Under the heading when the reader's device is offline: the element loads again by itself once it is back. */
+  offline: string;
   /** Shown above earlier items when a refresh failed. */
   staleNotice: string;
   /** Shown above the items of a several-feed list when some of its feeds could not be loaded. */
@@ -28,22 +37,10 @@ export interface Messages {
   back: string;
   /** The label before a view count ("Clicks: 1,234"). */
   clicks: string;
-  errors: {
-    parse: string;
-    format: string;
-    /** A web page that advertises a feed: names the feed's address. */
-    formatWithFeed: (feedUrl: string) => string;
-    http: (status: number) => string;
-    notFound: string;
-    cors: string;
-    network: string;
-    offline: string;
-    timeout: string;
-    tooLarge: string;
-    /** The element has no usable feed address (see the console for details). */
-    config: string;
-    unknown: string;
-  };
+  /** The article's date, authors and categories, read out before each by screen readers ("Published: …"). */
+  published: string;
+  authors: (count: number) => string;
+  categories: (count: number) => string;
 }
 
 export const en: Messages = {
@@ -55,24 +52,16 @@ export const en: Messages = {
   news: 'News',
   loaded: (n) => (n === 1 ? '1 news item' : `${n} news items`),
   errorTitle: 'The news could not be loaded.',
+  articleErrorTitle: 'The article could not be loaded.',
+  tryAgain: 'Try again in a moment.',
+  offline: 'You are offline. The news will load when the connection is back.',
   staleNotice: 'Showing earlier news: the latest update could not be loaded.',
   partialNotice: (n) =>
     n === 1 ? 'One of the news feeds could not be loaded.' : `${n} of the news feeds could not be loaded.`,
   articleNotFound: 'This article could not be found. It may have been removed from the news feed.',
   back: 'Back to the news',
   clicks: 'Clicks',
-  errors: {
-    parse: 'The feed is damaged: its file is not valid XML or JSON.',
-    format: 'This address is a web page, not a feed.',
-    formatWithFeed: (url) => `This address is a web page, not a feed. The page names its feed: ${url}`,
-    http: (status) => `The feed server answered with an error (HTTP ${status}).`,
-    notFound: 'The feed address was not found (HTTP 404). Check the address.',
-    cors: 'The feed server does not allow this site to read it (CORS). Ask its owner to allow this site, or use a feed proxy.',
-    network: 'The feed server could not be reached. Check the address and your connection.',
-    offline: 'You are offline. The news will load when the connection is back.',
-    timeout: 'The feed server took too long to answer.',
-    tooLarge: 'The feed is too large to show on a page (over 10 MB).',
-    config: 'This news widget has no valid feed address.',
-    unknown: 'Something went wrong while loading the feed.',
-  },
+  published: 'Published',
+  authors: (n) => (n === 1 ? 'Author' : 'Authors'),
+  categories: (n) => (n === 1 ? 'Category' : 'Categories'),
 };

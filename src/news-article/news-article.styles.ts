@@ -22,10 +22,16 @@ export const newsArticleStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.25em 1em;
+    row-gap: 0.25em;
     margin-bottom: calc(var(--_space) * 1.5);
     font-size: 0.875em;
     color: var(--_muted);
+  }
+  /* "date · author · category · Clicks: N": the dots are drawn, not read (screen readers hear the labels). */
+  .field + .field::before {
+    content: '·';
+    content: '·' / '';
+    margin-inline: 0.6em;
   }
   .lead {
     margin: 0 0 calc(var(--_space) * 1.5);
@@ -126,6 +132,12 @@ export const newsArticleStyles = css`
   }
   [part~='status'] p {
     margin: 0 0 0.75em;
+  }
+  .headline {
+    font-weight: 600;
+  }
+  .detail code {
+    overflow-wrap: anywhere;
   }
   [part~='button'] {
     margin-inline-end: 0.5em;

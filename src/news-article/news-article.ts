@@ -7,7 +7,7 @@ import { newsArticleStyles } from './news-article.styles.js';
 import type { NewsItem } from '../feed/types.js';
 import { LocaleController } from '../format/locale-controller.js';
 import { formatNewsDate, type DateStyle } from '../format/dates.js';
-import { describeError } from '../format/errors.js';
+import { errorNotice } from '../error-notice.js';
 import { sanitizeHtml } from '../html/sanitize.js';
 import { trustedItem } from '../html/host-data.js';
 import { safeImageUrl } from '../html/url-policy.js';
@@ -55,6 +55,7 @@ export class NewsArticle extends NewsElement {
     dateStyle: { attribute: 'date-style' },
     backHref: { attribute: 'back-href' },
     counterEndpoint: { attribute: 'counter-endpoint' },
+    debug: { type: Boolean },
     item: { attribute: false },
   };
   static override defaultTag = 'news-article';
@@ -81,6 +82,13 @@ export class NewsArticle extends NewsElement {
   /** Base URL of the counter server that `<click-counter>` elements inside this article use. */
   counterEndpoint = '';
 
+  /**
+   * Shows editors why the feed failed, under the readers' short message: the cause and the fix in the element's
+   * language (their words load only then), the failing address and the error's own message. Without it, the
+   * console warning and `news-error` (`event.error`: `code`, `status`, `url`, `message`) still carry the detail.
+   */
+  debug = false;
+
   /** The article to show, instead of finding it in `src`. */
   item?: NewsItem;
 
@@ -89,6 +97,8 @@ export class NewsArticle extends NewsElement {
   private readonly feeds = new FeedController(this);
   private readonly idProvider = new ContextProvider(this, { context: articleIdContext });
   private readonly endpointProvider = new ContextProvider(this, { context: counterEndpointContext });
+  /** Whether anything is slotted into the meta line (its separator shows only then). */
+  private hasMeta = false;
   private renderedHtml?: string;
   private contentDone: Promise<void> = Promise.resolve();
 
@@ -130,35 +140,54 @@ export class NewsArticle extends NewsElement {
     const article = this.article;
     const state = this.feeds.state;
     const ready = this.locale.ready;
-    if (article && ready) return this.renderArticle(article);
+    // One polite live region that stays in place, so what replaces the placeholder is announced once.
+    const live = (announce: string, body: unknown) =>
+      html`<div class="visually-hidden" role="status">${announce}</div>
+        ${body}`;
+    if (article && ready) return live('', this.renderArticle(article));
     // The stored copy lacks the article: wait for the fresh feed before saying it is not there.
-    if (ready && state.status === 'failed')
-      return this.renderProblem(describeError(m, state.error), state.error.code !== 'config');
-    if (ready && state.status === 'stale') return this.renderProblem(describeError(m, state.error), true);
-    if (ready && (this.item != null || (feedOf(state) && !this.feeds.busy)))
-      return this.renderProblem(m.articleNotFound, false);
+    if (ready && (state.status === 'failed' || state.status === 'stale')) {
+      const notice = errorNotice(this, {
+        title: m.articleErrorTitle,
+        error: state.error,
+        locale: this.locale.data,
+        debug: this.debug,
+        retry: () => void this.feeds.reload(),
+        actions: this.backLink(),
+      });
+      return live(m.articleErrorTitle, html`${notice}<slot></slot>`);
+    }
+    if (ready && (this.item != null || (feedOf(state) && !this.feeds.busy))) {
+      return live(
+        m.articleNotFound,
+        html`<div part="status">
+            <p>${m.articleNotFound}</p>
+            ${this.backLink()}
+          </div>
+          <slot></slot>`,
+      );
+    }
     // Until the element's language has loaded, nothing is said: no English words on a page in another language.
-    return html`<div class="visually-hidden" role="status">${ready ? m.loading : ''}</div>
-      <slot></slot>
-      <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`;
+    return live(
+      ready ? m.loading : '',
+      html`<slot></slot>
+        <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`,
+    );
   }
 
-  private renderProblem(message: string, canRetry: boolean): TemplateResult {
+  private onMetaChange(event: Event): void {
+    const has = (event.target as HTMLSlotElement).assignedElements().length > 0;
+    if (has !== this.hasMeta) {
+      this.hasMeta = has;
+      this.requestUpdate();
+    }
+  }
+
+  private backLink(): TemplateResult {
     const m = this.locale.data.messages;
-    return html`<div part="status" role="alert">
-        <p>${message}</p>
-        ${
-          canRetry
-            ? html`<button part="button" type="button" @click=${() => void this.feeds.reload()}>${m.retry}</button>`
-            : nothing
-        }
-        ${
-          this.backHref
-            ? html`<a part="button" href=${this.backHref}>${m.back}</a>`
-            : html`<button part="button" type="button" @click=${() => history.back()}>${m.back}</button>`
-        }
-      </div>
-      <slot></slot>`;
+    return this.backHref
+      ? html`<a part="button" href=${this.backHref}>${m.back}</a>`
+      : html`<button part="button" type="button" @click=${() => history.back()}>${m.back}</button>`;
   }
 
   private renderArticle(item: NewsItem): TemplateResult {
@@ -168,19 +197,24 @@ export class NewsArticle extends NewsElement {
     const leadUrl = safeImageUrl(item.image?.url);
     const lead = leadUrl && !inContent(item, leadUrl) ? { url: leadUrl, alt: item.image?.alt } : undefined;
     const contentLang = feedOf(this.feeds.state)?.language;
+    const m = locale.messages;
     return html`<article part="article">
       ${staticHtml`<${headings[level - 1]} part="title">${item.title}</${headings[level - 1]}>`}
       <div part="meta">
         ${
           date
-            ? html`<time part="date" datetime=${date.toISOString()}
-                >${formatNewsDate(date, this.dateStyle, locale.dates)}</time
-              >`
+            ? field(
+                m.published,
+                html`<time part="date" datetime=${date.toISOString()}
+                  >${formatNewsDate(date, this.dateStyle, locale.dates)}</time
+                >`,
+              )
             : nothing
         }
-        ${item.authors.length ? html`<span class="authors">${item.authors.join(', ')}</span>` : nothing}
-        ${item.categories.length ? html`<span class="categories">${item.categories.join(' · ')}</span>` : nothing}
-        <slot name="meta"></slot>
+        ${list(m.authors, item.authors, contentLang)} ${list(m.categories, item.categories, contentLang)}
+        <span class="field" ?hidden=${!this.hasMeta}
+          ><slot name="meta" @slotchange=${(event: Event) => this.onMetaChange(event)}></slot
+        ></span>
       </div>
       ${
         lead
@@ -228,6 +262,16 @@ export class NewsArticle extends NewsElement {
     return this.updateComplete.then(() => this.contentDone);
   }
 }
+
+/** One field of the meta line: a label that only screen readers hear ("Author: "), then the value. */
+const field = (label: string, value: unknown) =>
+  html`<span class="field"><span class="visually-hidden">${label}: </span>${value}</span>`;
+
+/** Authors or categories in the feed's language, under a label in the reader's; nothing when there are none. */
+const list = (label: (count: number) => string, values: string[], lang?: string) =>
+  values.length
+    ? field(label(values.length), html`<span lang=${lang || nothing}>${values.join(', ')}</span>`)
+    : nothing;
 
 /** Whether the body already shows the image (by file name: the body may give it as a relative path). */
 function inContent(item: NewsItem, url: string): boolean {

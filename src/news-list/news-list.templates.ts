@@ -4,7 +4,7 @@ import type { NewsItem } from '../feed/types.js';
 import type { FeedError } from '../feed/feed-error.js';
 import { truncate } from '../feed/text.js';
 import { safeImageUrl } from '../html/url-policy.js';
-import { describeError } from '../format/errors.js';
+import { errorNotice } from '../error-notice.js';
 import { formatNewsDate, isLive, type DateStyle } from '../format/dates.js';
 import type { Messages } from '../format/messages.js';
 import type { LocaleData } from '../format/locale.js';
@@ -40,21 +40,15 @@ export function skeleton(layout: NewsListLayout, count: number): TemplateResult 
   </ul>`;
 }
 
-/**
- * Nothing to show. Readers get one short sentence (and whether they are offline); with `debug`, editors also see
- * the cause, the failing address and what to do. Retry only where trying again can help.
- */
-export function errorState(m: Messages, error: FeedError, retry: () => void, debug: boolean): TemplateResult {
-  const { code, status, url } = error;
-  const lasting = /^(config|parse|format|too-large)$/.test(code) || status === 404 || status === 410;
-  // No role=alert: the list's one polite live region says it, so failing lists do not interrupt a screen reader.
-  return html`<div part="status" class="error">
-      <p class="headline">${m.errorTitle}</p>
-      ${debug || !navigator.onLine ? html`<p>${describeError(m, error)}</p>` : nothing}
-      ${debug && url ? html`<p><code>${url}</code></p>` : nothing}
-      ${lasting ? nothing : html`<button part="button" type="button" @click=${retry}>${m.retry}</button>`}
-    </div>
-    <slot></slot>`;
+/** Nothing to show: the notice (see error-notice.ts), then the author's fallback markup. */
+export function errorState(
+  host: { requestUpdate(): void },
+  locale: LocaleData,
+  error: FeedError,
+  retry: () => void,
+  debug: boolean,
+): TemplateResult {
+  return html`${errorNotice(host, { title: locale.messages.errorTitle, error, locale, debug, retry })}<slot></slot>`;
 }
 
 /** Earlier items are shown because the latest load failed. */

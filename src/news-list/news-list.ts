@@ -136,8 +136,9 @@ export class NewsList extends NewsElement {
   counterEndpoint = '';
 
   /**
-   * Shows editors why a feed failed, under the readers' short message: the cause in the page's language, the
-   * failing address and what to do. The same detail is always in the console and on `news-error`.
+   * Shows editors why a feed failed, under the readers' short message: the cause and the fix in the element's
+   * language (their words load only then), the failing address and the error's own message. Without it, the
+   * console warning and `news-error` (`event.error`: `code`, `status`, `url`, `message`) still carry the detail.
    */
   debug = false;
 
@@ -273,7 +274,7 @@ export class NewsList extends NewsElement {
       if (!this.feeds.busy) announce = m.loaded(all.length);
     } else if (state.status === 'failed' && this.locale.ready) {
       announce = m.errorTitle;
-      body = errorState(m, state.error, retry, this.debug);
+      body = errorState(this, this.locale.data, state.error, retry, this.debug);
     } else {
       // Until the element's language has loaded, nothing is said: no English words on a page in another language.
       announce = this.locale.ready ? m.loading : '';

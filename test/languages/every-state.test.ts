@@ -5,14 +5,15 @@ import type { ClickCounter } from '../../src/click-counter/click-counter.js';
 import type { NewsItem } from '../../src/feed/types.js';
 import { feedCache } from '../../src/feed/feed-cache.js';
 import { en, type Messages } from '../../src/format/messages.js';
+import { en as enErrors, errorTexts, type ErrorTexts } from '../../src/format/errors.js';
 import { loadLocale, type SupportedLang } from '../../src/format/locale.js';
 import { supportedLangs } from '../../src/format/fallback.js';
 import { servedFeed } from '../support/feeds.js';
 import '../../src/define.js';
 
 /**
- * Every word of the English interface: its messages (functions given sample values), month names and the words of
- * relative dates. Acronyms (XML, JSON, HTTP, CORS) are the same in every language and left out.
+ * Every word of the English interface: its messages and the editors' error texts (functions given sample values),
+ * month names and the words of relative dates. Acronyms (XML, JSON, HTTP, CORS) are the same in every language and left out.
  */
 function englishWords(): Set<string> {
   const texts: string[] = [];
@@ -22,6 +23,7 @@ function englishWords(): Set<string> {
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
   collect(en);
+  collect(enErrors);
   for (let month = 0; month < 12; month += 1) {
     const date = new Date(2026, month, 1);
     texts.push(date.toLocaleString('en', { month: 'long' }), date.toLocaleString('en', { month: 'short' }));
@@ -103,29 +105,61 @@ describe('every language in every state', () => {
       // Not loaded before the first test: its feed fails before the language's words arrive, and nothing may be
       // said in English in between.
       let m: Messages;
-      const words = async () => (m = (await loadLocale(lang)).messages);
+      let t: ErrorTexts;
+      const words = async () => {
+        t = await errorTexts(lang);
+        return (m = (await loadLocale(lang)).messages);
+      };
       const noEnglish = (texts: string[]) => {
         if (lang === 'en') return;
         for (const text of texts) expect(englishIn(text, lang), text).to.deep.equal([]);
       };
 
-      it('explains a broken feed and a missing one in its own words, never in English first', async () => {
+      it('explains a broken feed and a missing one to editors in its own words, never in English first', async () => {
         const el = await fixture<NewsList>(
           html`<news-list src="/test/fixtures/lists/broken.xml" lang=${lang} debug></news-list>`,
         );
-        const texts = await recording(el, () => within(() => part(el, 'status') !== null, 'no error'));
+        // The editors' words of this language, not its readers' words: those must arrive with the element.
+        const parse = (await errorTexts(lang)).parse;
+        const texts = await recording(el, () =>
+          within(() => part(el, 'status') !== null && uiText(part(el, 'status')!).includes(parse), 'no detail'),
+        );
         await words();
-        expect(uiText(part(el, 'status')!))
-          .to.contain(m.errorTitle)
-          .and.contain(m.errors.parse);
-        // Trying a damaged or missing feed again cannot help: no Retry.
+        expect(uiText(part(el, 'status')!)).to.contain(m.errorTitle);
+        // Trying a damaged or missing feed again cannot help: no Retry, and nothing to ask of the reader.
         expect(part(el, 'button')).to.equal(null);
+        expect(uiText(part(el, 'status')!)).to.not.contain(m.tryAgain);
         const missing = await fixture<NewsList>(
           html`<news-list src="/test-api/status/404" lang=${lang} debug></news-list>`,
         );
-        texts.push(...(await recording(missing, () => within(() => part(missing, 'status') !== null, 'no error'))));
+        texts.push(
+          ...(await recording(missing, () =>
+            within(() => uiText(missing.shadowRoot!).includes(t.notFound), 'no editor detail'),
+          )),
+        );
         expect(part(missing, 'button')).to.equal(null);
-        expect(uiText(part(missing, 'status')!)).to.contain(m.errors.notFound);
+        texts.push(uiText(el.shadowRoot!));
+        noEnglish(texts);
+      });
+
+      it('tells readers in its own words what they can do: nothing for a missing feed, try again for a failing server', async () => {
+        await words();
+        const missing = await fixture<NewsList>(html`<news-list src="/test-api/status/404" lang=${lang}></news-list>`);
+        const texts = await recording(missing, () => within(() => part(missing, 'status') !== null, 'no error'));
+        expect(part(missing, 'status')!.querySelector('.headline')!.textContent).to.equal(m.errorTitle);
+        expect(uiText(part(missing, 'status')!).trim()).to.equal(m.errorTitle);
+        const failing = await fixture<NewsList>(html`<news-list src="/test-api/status/503" lang=${lang}></news-list>`);
+        texts.push(...(await recording(failing, () => within(() => part(failing, 'status') !== null, 'no error'))));
+        const said = uiText(part(failing, 'status')!);
+        expect(said).to.contain(m.errorTitle).and.contain(m.tryAgain).and.not.contain('503');
+        expect(part(failing, 'button')!.textContent).to.equal(m.retry);
+        const article = await fixture<NewsArticle>(
+          html`<news-article src="/test-api/status/503" article-id="a" lang=${lang}></news-article>`,
+        );
+        texts.push(...(await recording(article, () => within(() => part(article, 'status') !== null, 'no error'))));
+        expect(uiText(part(article, 'status')!))
+          .to.contain(m.articleErrorTitle)
+          .and.contain(m.tryAgain);
         noEnglish(texts);
       });
 
@@ -188,8 +222,9 @@ describe('every language in every state', () => {
       it('explains a missing or unusable feed address in its own words', async () => {
         await words();
         const el = await fixture<NewsList>(html`<news-list src="" lang=${lang} debug></news-list>`);
-        const texts = await recording(el, () => within(() => part(el, 'status') !== null, 'no status'));
-        expect(uiText(part(el, 'status')!)).to.contain(m.errors.config);
+        const texts = await recording(el, () =>
+          within(() => part(el, 'status') !== null && uiText(part(el, 'status')!).includes(t.config), 'no detail'),
+        );
         noEnglish(texts);
       });
 
@@ -224,13 +259,18 @@ describe('every language in every state', () => {
         noEnglish(texts);
       });
 
-      it('shows an article with its date, and a missing article, in its own words', async () => {
+      it('shows an article with its labelled meta line, and a missing article, in its own words', async () => {
         await words();
-        const article = { ...oldItem, contentHtml: '<p>№ 1</p>' };
+        const article = { ...oldItem, authors: ['Zhang Wei'], categories: ['№ 5'], contentHtml: '<p>№ 1</p>' };
         const el = await fixture<NewsArticle>(html`<news-article .item=${article} lang=${lang}></news-article>`);
         const texts = await recording(el, () => within(() => part(el, 'date') !== null, 'no article'));
         await el.contentComplete;
         expect(part(el, 'date')!.textContent).to.match(/2026/).and.match(/3/);
+        const meta = part(el, 'meta')!.textContent!.replace(/\s+/g, ' ');
+        expect(meta).to.contain(`${m.published}: `);
+        expect(meta)
+          .to.contain(`${m.authors(1)}: Zhang Wei`)
+          .and.contain(`${m.categories(1)}: № 5`);
         const missing = await fixture<NewsArticle>(
           html`<news-article src="/test/fixtures/lists/twelve.xml" article-id="none" lang=${lang}></news-article>`,
         );

@@ -43,6 +43,47 @@ describe('<news-article>', () => {
     expect(content.querySelector('.table-scroll table')).to.not.equal(null);
   });
 
+  it('reads its meta line as labelled fields, "date · author · category · Clicks: N", with the counter in the line', async () => {
+    const endpoint = (await (await fetch('/test-api/counter/endpoint')).json()).endpoint as string;
+    await fetch('/test-api/counter/seed?id=a-1&count=1234');
+    const el = await fixture<NewsArticle>(
+      html`<news-article src=${served().url} article-id="a-1" counter-endpoint=${endpoint}
+        ><click-counter slot="meta"></click-counter
+      ></news-article>`,
+    );
+    await shown(el);
+    const counter = el.querySelector('click-counter')!;
+    await waitUntil(() => counter.shadowRoot?.querySelector('[part~="count"]'), 'no count', { timeout: 5000 });
+    const fields = [...part(el, 'meta')!.querySelectorAll<HTMLElement>('.field')];
+    expect(fields.map((field) => field.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Published: November 23, 2026',
+      'Author: Zhang Wei',
+      'Category: Visits',
+      '',
+    ]);
+    // The labels are for screen readers; the eye sees the values, with a dot between them.
+    for (const label of part(el, 'meta')!.querySelectorAll('.visually-hidden')) {
+      expect(label.getBoundingClientRect().width).to.be.at.most(1);
+    }
+    const boxes = fields.map((field) => field.getBoundingClientRect());
+    for (const [index, field] of fields.entries()) {
+      expect(getComputedStyle(field, '::before').content).to.contain(index === 0 ? 'none' : '·');
+      if (index > 0) expect(boxes[index].left).to.be.greaterThan(boxes[index - 1].right - 1);
+    }
+    expect(counter.assignedSlot!.parentElement).to.equal(fields[3]);
+    expect(counter.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('Clicks').and.contain('1,234');
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws no dot after the last field when nothing is slotted into the meta line', async () => {
+    const el = await fixture<NewsArticle>(html`<news-article src=${served().url} article-id="a-1"></news-article>`);
+    await shown(el);
+    const fields = [...part(el, 'meta')!.querySelectorAll<HTMLElement>('.field')];
+    expect(fields).to.have.length(4);
+    expect(fields[3].hidden).to.equal(true);
+    expect(fields[3].getBoundingClientRect().width).to.equal(0);
+  });
+
   it('gives elements in its meta slot the article id through context', async () => {
     const el = await fixture<NewsArticle>(
       html`<news-article src=${served().url} article-id="a-1"
@@ -95,7 +136,7 @@ describe('<news-article>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('explains a feed that cannot be loaded and offers Retry', async () => {
+  it('tells readers a failing feed may work in a moment and offers Retry, without the editor’s detail', async () => {
     const el = document.createElement('news-article');
     el.src = '/test-api/status/500';
     el.articleId = 'x';
@@ -103,9 +144,43 @@ describe('<news-article>', () => {
     document.body.append(el);
     await failed;
     await el.updateComplete;
-    expect(part(el, 'status')!.textContent).to.contain('HTTP 500');
-    expect(part(el, 'status')!.querySelector('button')!.textContent).to.equal('Retry');
+    const status = part(el, 'status')!;
+    expect(status.querySelector('.headline')!.textContent).to.equal('The article could not be loaded.');
+    expect(status.textContent).to.contain('Try again in a moment.');
+    expect(status.textContent).to.not.contain('500').and.not.contain('/test-api/');
+    expect(status.querySelector('button')!.textContent).to.equal('Retry');
+    // One polite live region says it; no alert interrupts the reader.
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('The article could not be loaded.');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    await expect(el).to.be.accessible();
     el.remove();
+  });
+
+  it('shows editors the cause, the fix and the failing address with debug', async () => {
+    const el = await fixture<NewsArticle>(
+      html`<news-article src="/test-api/status/404" article-id="x" back-href="/news/" debug></news-article>`,
+    );
+    await waitUntil(() => part(el, 'status')?.textContent?.includes('Check the address'), 'no editor detail', {
+      timeout: 5000,
+    });
+    const status = part(el, 'status')!;
+    expect(status.textContent).to.contain('The feed address was not found (HTTP 404). Check the address.');
+    expect(status.querySelector('code')!.textContent).to.equal(new URL('/test-api/status/404', location.href).href);
+    // Retrying a missing feed cannot help; the way back can.
+    expect(status.querySelector('button')).to.equal(null);
+    expect(status.querySelector('a')!.getAttribute('href')).to.equal('/news/');
+  });
+
+  it('gives the public the title only when the feed is missing', async () => {
+    const el = await fixture<NewsArticle>(
+      html`<news-article src="/test-api/status/404" article-id="x" back-href="/news/"></news-article>`,
+    );
+    await waitUntil(() => part(el, 'status'), 'no error', { timeout: 5000 });
+    const status = part(el, 'status')!;
+    expect([...status.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal([
+      'The article could not be loaded.',
+    ]);
+    expect(status.querySelector('code')).to.equal(null);
   });
 
   it('renders an item given as a property, at the heading level asked for, in the item’s language', async () => {

@@ -102,6 +102,51 @@ describe('<news-list> states', () => {
     el.remove();
   });
 
+  it('tells an offline reader the news will come, and loads it once the connection is back', async () => {
+    // The page cannot cut its own browser's network: the browser's word for it is what is replaced.
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    const { url } = served('lists/twelve.xml', { 'fail-first': 1 });
+    let el: NewsList;
+    try {
+      el = await fixture<NewsList>(html`<news-list src=${url} limit="2"></news-list>`);
+      await waitUntil(() => parts(el, 'status').length > 0, 'no error', { timeout: 5000 });
+      const status = parts(el, 'status')[0];
+      expect(status.textContent).to.contain('The news could not be loaded.');
+      expect(status.textContent).to.contain('You are offline. The news will load when the connection is back.');
+      expect(parts(el, 'button')).to.have.length(0);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    const loadedAgain = oneEvent(el, 'news-load');
+    window.dispatchEvent(new Event('online'));
+    await loadedAgain;
+    await el.updateComplete;
+    expect(parts(el, 'item')).to.have.length(2);
+  });
+
+  it('offers Retry with a word of what to do when the server fails for a while, and news-error carries the detail', async () => {
+    const { url } = served('lists/twelve.xml', { 'fail-first': 1 });
+    const el = document.createElement('news-list');
+    el.src = url;
+    const failed = oneEvent(el, 'news-error') as Promise<NewsErrorEvent>;
+    document.body.append(el);
+    const { error } = await failed;
+    expect(error.code).to.equal('http');
+    expect(error.status).to.equal(503);
+    expect(error.url).to.equal(new URL(url, document.baseURI).href);
+    await el.updateComplete;
+    const status = parts(el, 'status')[0];
+    expect(status.textContent).to.contain('Try again in a moment.').and.not.contain('503');
+    const button = status.querySelector('button')!;
+    expect(button.textContent).to.equal('Retry');
+    await expect(el).to.be.accessible();
+    button.click();
+    await oneEvent(el, 'news-load');
+    await el.updateComplete;
+    expect(parts(el, 'item').length).to.be.greaterThan(0);
+    el.remove();
+  });
+
   it('is failed when the only feed fails, and shows why', async () => {
     const { url } = served('lists/twelve.xml', { status: 404 });
     const el = document.createElement('news-list');
@@ -112,7 +157,11 @@ describe('<news-list> states', () => {
     expect((await failed).error.status).to.equal(404);
     expect(el.state.status).to.equal('failed');
     await el.updateComplete;
-    expect(parts(el, 'status')[0].textContent).to.contain('404');
+    await waitUntil(() => parts(el, 'status')[0].textContent!.includes('Check the address'), 'no editor detail');
+    const status = parts(el, 'status')[0];
+    expect(status.textContent).to.contain('The feed address was not found (HTTP 404). Check the address.');
+    expect(status.querySelector('code')!.textContent).to.equal(new URL(url, document.baseURI).href);
+    expect(parts(el, 'button')).to.have.length(0);
     el.remove();
   });
 
@@ -139,7 +188,8 @@ describe('<news-list> states', () => {
       expect(seen.join('\n')).to.contain(expected);
       // An error message instead of placeholders that pulse forever, no Retry, and the author's fallback link.
       expect(el.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(0);
-      expect(parts(el, 'status')[0].textContent).to.contain('no valid feed address');
+      await waitUntil(() => parts(el, 'status')[0].textContent!.includes('no valid feed address'), 'no detail');
+      expect(parts(el, 'status')[0].querySelector('.headline')!.textContent).to.equal('The news could not be loaded.');
       expect(parts(el, 'button')).to.have.length(0);
       expect(el.querySelector('a')!.assignedSlot).to.not.equal(null);
       el.remove();
@@ -264,7 +314,11 @@ describe('<news-article> states', () => {
       expect(el.state.status).to.equal('failed');
       expect(errors.map((e) => e.error.code)).to.deep.equal(['config']);
       expect(seen).to.have.length(1);
-      expect(el.shadowRoot!.querySelector('[part~="status"]')!.textContent).to.contain('no valid feed address');
+      expect(el.shadowRoot!.querySelector('[part~="status"]')!.textContent).to.contain(
+        'The article could not be loaded.',
+      );
+      // Readers can do nothing about a wrong address: no Retry; editors read why in the console.
+      expect(el.shadowRoot!.querySelector('[part~="status"] button')?.textContent).to.not.equal('Retry');
       expect(el.querySelector('a')!.assignedSlot).to.not.equal(null);
       el.remove();
     });

@@ -69,7 +69,8 @@ export const corpusFile = (relative) => readFile(inCorpus(relative) ?? '');
 /**
  * Koa middleware for @web/test-runner's dev server.
  *   /test-api/feed?file=feeds/rss2.xml&type=text/xml;charset=gbk&delay=100&status=200&key=k&cors=1
- *     (&fail-after=n: once the key has been served n times, answer 503; &then=lists/b.xml: serve b.xml
+ *     (&fail-after=n: once the key has been served n times, answer 503; &fail-first=n: answer its first n
+ *     requests with 503, a server that is down for a while; &then=lists/b.xml: serve b.xml
  *     from the key's second request on)
  *   /test-api/hits?key=k    → {"hits": n}   (key=k:aborted: requests the client cancelled before the answer)
  *   /test-api/status/503    → that status
@@ -147,7 +148,11 @@ export function testRoutes() {
           if (!ctx.res.writableFinished) hits.set(`${key}:aborted`, (hits.get(`${key}:aborted`) ?? 0) + 1);
         });
       }
-      if (q['fail-after'] !== undefined && (hits.get(String(q.key)) ?? 0) > Number(q['fail-after'])) {
+      const count = hits.get(String(q.key)) ?? 0;
+      if (
+        (q['fail-after'] !== undefined && count > Number(q['fail-after'])) ||
+        (q['fail-first'] !== undefined && count <= Number(q['fail-first']))
+      ) {
         ctx.status = 503;
         ctx.body = 'unavailable';
         return;

@@ -26,14 +26,16 @@ const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => unsafeStatic(
  * @tag news-article
  *
  * @slot - Fallback markup shown before the article renders, and under the not-found and error messages.
- * @slot meta - Extra items for the meta line, such as a `<click-counter>`, which receives the article's id.
+ * @slot meta - Extra items for the meta line, such as a `<click-counter>`, which receives the article's id. A dot
+ *   separates them from the date, authors and categories when something is slotted.
  *
  * @fires {NewsLoadEvent} news-load - The feed was fetched and the article found. `event.feed` is the `NewsFeed`.
  * @fires {NewsErrorEvent} news-error - The feed could not be fetched or read. `event.error` is a `FeedError`.
  *
  * @csspart article - The `<article>` around everything.
  * @csspart title - The heading (`<h1>` unless `heading-level` says otherwise).
- * @csspart meta - The line with date, authors, categories and the `meta` slot.
+ * @csspart meta - The line "date · author · category" and the `meta` slot; each field has a label only screen
+ *   readers hear ("Published: ", "Author: ", "Category: ").
  * @csspart date - The `<time datetime>`.
  * @csspart image - The lead image's `<img>`.
  * @csspart content - The sanitised body.

@@ -26,12 +26,18 @@ export const newsArticleStyles = css`
     margin-bottom: calc(var(--_space) * 1.5);
     font-size: 0.875em;
     color: var(--_muted);
+    /* Every field starts with its dot; the line reaches one dot's width to the left and hides it there, so no line
+       starts with a dot, however the fields wrap. */
+    margin-left: -1.5em;
+    clip-path: inset(-1em -1em -1em 1.5em);
   }
   /* "date · author · category · Clicks: N": the dots are drawn, not read (screen readers hear the labels). */
-  .field + .field::before {
+  .field::before {
     content: '·';
     content: '·' / '';
-    margin-inline: 0.6em;
+    display: inline-block;
+    width: 1.5em;
+    text-align: center;
   }
   .lead {
     margin: 0 0 calc(var(--_space) * 1.5);

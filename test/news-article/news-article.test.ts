@@ -65,14 +65,56 @@ describe('<news-article>', () => {
     for (const label of part(el, 'meta')!.querySelectorAll('.visually-hidden')) {
       expect(label.getBoundingClientRect().width).to.be.at.most(1);
     }
+    // A dot before every field, and the first one out of sight: the date lines up with the title.
     const boxes = fields.map((field) => field.getBoundingClientRect());
     for (const [index, field] of fields.entries()) {
-      expect(getComputedStyle(field, '::before').content).to.contain(index === 0 ? 'none' : '·');
-      if (index > 0) expect(boxes[index].left).to.be.greaterThan(boxes[index - 1].right - 1);
+      expect(getComputedStyle(field, '::before').content).to.contain('·');
+      if (index > 0) expect(boxes[index].left).to.be.at.least(boxes[index - 1].right - 1);
     }
+    const left = part(el, 'title')!.getBoundingClientRect().left;
+    expect(part(el, 'date')!.getBoundingClientRect().left).to.be.closeTo(left, 1);
     expect(counter.assignedSlot!.parentElement).to.equal(fields[3]);
     expect(counter.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('Clicks').and.contain('1,234');
     await expect(el).to.be.accessible();
+  });
+
+  it('starts no line of a wrapped meta line with a dot', async () => {
+    const el = await fixture<NewsArticle>(
+      html`<news-article
+        style="width: 11rem"
+        .item=${{
+          id: 'w',
+          title: 'Narrow',
+          published: new Date('2026-11-20T02:00:00Z'),
+          authors: ['Zhang Wei', 'Li Na'],
+          categories: ['Training', 'Workshops'],
+          contentHtml: '<p>Body</p>',
+        }}
+      ></news-article>`,
+    );
+    await shown(el);
+    const meta = part(el, 'meta')!;
+    const fields = [...meta.querySelectorAll<HTMLElement>('.field:not([hidden])')];
+    const tops = new Set(fields.map((field) => Math.round(field.getBoundingClientRect().top)));
+    expect(tops.size, 'the fields wrap').to.be.greaterThan(1);
+    // The clip edge is where the title starts; a field that begins a line has its dot left of it, out of sight.
+    const edge = part(el, 'title')!.getBoundingClientRect().left;
+    for (const field of fields) {
+      const box = field.getBoundingClientRect();
+      const startsLine = !fields.some(
+        (other) =>
+          other !== field &&
+          Math.round(other.getBoundingClientRect().top) === Math.round(box.top) &&
+          other.getBoundingClientRect().left < box.left,
+      );
+      if (startsLine) {
+        const dot = parseFloat(getComputedStyle(field, '::before').width);
+        expect(box.left + dot).to.be.closeTo(edge, 1);
+      } else {
+        expect(box.left).to.be.greaterThan(edge);
+      }
+    }
+    expect(getComputedStyle(meta).clipPath).to.contain('inset');
   });
 
   it('draws no dot after the last field when nothing is slotted into the meta line', async () => {

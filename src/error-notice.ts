@@ -7,9 +7,6 @@ import type { LocaleData, SupportedLang } from './format/locale.js';
 export const isLasting = (error: FeedError): boolean =>
   /^(config|parse|format|too-large)$/.test(error.code) || error.status === 404 || error.status === 410;
 
-/** Whether the reader's device says it is offline (`onLine` is only trustworthy when false). */
-export const isOffline = (): boolean => navigator.onLine === false;
-
 const describers = new Map<SupportedLang, (error: FeedError) => string>();
 
 /**
@@ -49,20 +46,16 @@ export function errorNotice(
   { title, error, locale, debug, retry, actions = nothing }: ErrorNoticeOptions,
 ): TemplateResult {
   const m = locale.messages;
-  const offline = isOffline() && !isLasting(error);
+  // `onLine` is only trustworthy when false.
+  const offline = navigator.onLine === false && !isLasting(error);
   const canRetry = !isLasting(error) && !offline;
   const detail = debug ? editorDetail(host, error, locale.lang) : undefined;
   return html`<div part="status" class="error">
     <p class="headline">${title}</p>
     ${offline ? html`<p>${m.offline}</p>` : canRetry ? html`<p>${m.tryAgain}</p>` : nothing}
-    ${
-      debug
-        ? html`<div class="detail">
-            ${detail ? html`<p>${detail}</p>` : nothing} ${error.url ? html`<p><code>${error.url}</code></p>` : nothing}
-            <p><code lang="en">${error.message}</code></p>
-          </div>`
-        : nothing
-    }
+    ${detail ? html`<p>${detail}</p>` : nothing}
+    ${debug && error.url ? html`<p><code>${error.url}</code></p>` : nothing}
+    ${debug ? html`<p><code lang="en">${error.message}</code></p>` : nothing}
     ${canRetry ? html`<button part="button" type="button" @click=${retry}>${m.retry}</button>` : nothing} ${actions}
   </div>`;
 }

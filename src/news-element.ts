@@ -63,6 +63,17 @@ export class NewsElement extends LitElement {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
     }
+    /* The error notice of either element (see error-notice.ts). */
+    .error {
+      border-color: color-mix(in srgb, #c62828 45%, transparent);
+    }
+    .error p {
+      margin: 0 0 0.5em;
+      overflow-wrap: anywhere;
+    }
+    .headline {
+      font-weight: 600;
+    }
     .visually-hidden {
       position: absolute !important;
       width: 1px;

@@ -32,7 +32,8 @@ export const newsArticleStyles = css`
     clip-path: inset(-1em -1em -1em 1.5em);
   }
   /* "date · author · category · Clicks: N": the dots are drawn, not read (screen readers hear the labels). */
-  .field::before {
+  .field::before,
+  ::slotted(*)::before {
     content: '·';
     content: '·' / '';
     display: inline-block;
@@ -138,12 +139,6 @@ export const newsArticleStyles = css`
   }
   [part~='status'] p {
     margin: 0 0 0.75em;
-  }
-  .headline {
-    font-weight: 600;
-  }
-  .detail code {
-    overflow-wrap: anywhere;
   }
   [part~='button'] {
     margin-inline-end: 0.5em;

@@ -26,8 +26,8 @@ const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => unsafeStatic(
  * @tag news-article
  *
  * @slot - Fallback markup shown before the article renders, and under the not-found and error messages.
- * @slot meta - Extra items for the meta line, such as a `<click-counter>`, which receives the article's id. A dot
- *   separates them from the date, authors and categories when something is slotted.
+ * @slot meta - Extra items for the meta line, such as a `<click-counter>`, which receives the article's id. Each
+ *   slotted element gets a dot before it, as the date, authors and categories do.
  *
  * @fires {NewsLoadEvent} news-load - The feed was fetched and the article found. `event.feed` is the `NewsFeed`.
  * @fires {NewsErrorEvent} news-error - The feed could not be fetched or read. `event.error` is a `FeedError`.
@@ -99,8 +99,6 @@ export class NewsArticle extends NewsElement {
   private readonly feeds = new FeedController(this);
   private readonly idProvider = new ContextProvider(this, { context: articleIdContext });
   private readonly endpointProvider = new ContextProvider(this, { context: counterEndpointContext });
-  /** Whether anything is slotted into the meta line (its separator shows only then). */
-  private hasMeta = false;
   private renderedHtml?: string;
   private contentDone: Promise<void> = Promise.resolve();
 
@@ -177,14 +175,6 @@ export class NewsArticle extends NewsElement {
     );
   }
 
-  private onMetaChange(event: Event): void {
-    const has = (event.target as HTMLSlotElement).assignedElements().length > 0;
-    if (has !== this.hasMeta) {
-      this.hasMeta = has;
-      this.requestUpdate();
-    }
-  }
-
   private backLink(): TemplateResult {
     const m = this.locale.data.messages;
     return this.backHref
@@ -213,10 +203,8 @@ export class NewsArticle extends NewsElement {
               )
             : nothing
         }
-        ${list(m.authors, item.authors, contentLang)} ${list(m.categories, item.categories, contentLang)}
-        <span class="field" ?hidden=${!this.hasMeta}
-          ><slot name="meta" @slotchange=${(event: Event) => this.onMetaChange(event)}></slot
-        ></span>
+        ${list(m.authors, item.authors)} ${list(m.categories, item.categories)}
+        <slot name="meta"></slot>
       </div>
       ${
         lead
@@ -269,11 +257,9 @@ export class NewsArticle extends NewsElement {
 const field = (label: string, value: unknown) =>
   html`<span class="field"><span class="visually-hidden">${label}: </span>${value}</span>`;
 
-/** Authors or categories in the feed's language, under a label in the reader's; nothing when there are none. */
-const list = (label: (count: number) => string, values: string[], lang?: string) =>
-  values.length
-    ? field(label(values.length), html`<span lang=${lang || nothing}>${values.join(', ')}</span>`)
-    : nothing;
+/** Authors or categories (as the title, in the feed's words), under a label; nothing when there are none. */
+const list = (label: (count: number) => string, values: string[]) =>
+  values.length ? field(label(values.length), values.join(', ')) : nothing;
 
 /** Whether the body already shows the image (by file name: the body may give it as a relative path). */
 function inContent(item: NewsItem, url: string): boolean {

@@ -212,16 +212,6 @@ export const newsListStyles = css`
   .empty {
     color: var(--_muted);
   }
-  .error {
-    border-color: color-mix(in srgb, #c62828 45%, transparent);
-  }
-  .error p {
-    margin: 0 0 0.5em;
-    overflow-wrap: anywhere;
-  }
-  .error .headline {
-    font-weight: 600;
-  }
   .more {
     display: block;
     margin: var(--_gap) auto 0;

@@ -52,10 +52,9 @@ export function errorNotice(
   const detail = debug ? editorDetail(host, error, locale.lang) : undefined;
   return html`<div part="status" class="error">
     <p class="headline">${title}</p>
-    ${offline ? html`<p>${m.offline}</p>` : canRetry ? html`<p>${m.tryAgain}</p>` : nothing}
+    ${offline || canRetry ? html`<p>${offline ? m.offline : m.tryAgain}</p>` : nothing}
     ${detail ? html`<p>${detail}</p>` : nothing}
-    ${debug && error.url ? html`<p><code>${error.url}</code></p>` : nothing}
-    ${debug ? html`<p><code lang="en">${error.message}</code></p>` : nothing}
+    ${debug ? html`<p><code>${error.url}</code> <code lang="en">${error.message}</code></p>` : nothing}
     ${canRetry ? html`<button part="button" type="button" @click=${retry}>${m.retry}</button>` : nothing} ${actions}
   </div>`;
 }

@@ -78,11 +78,19 @@ declare module './click-counter/click-counter.js' {
 // composed, so a page listens for them wherever it likes.
 /**
  * Tells the page's editor (the console) and its scripts (`news-error` on `host`) about a problem the element
- * works around or shows to readers in shorter words.
+ * works around or shows to readers in shorter words. The console line adds what to do about a failed feed, in
+ * English, from the editors' texts: a chunk that only pages with a failure load.
  */
 export function reportError(host: Element, error: FeedError, ...detail: unknown[]): void {
-  console.warn(`news-widgets: <${host.localName}>: ${error.message}.`, ...detail);
   host.dispatchEvent(new NewsErrorEvent(error));
+  const warn = (fix = '') => console.warn(`news-widgets: <${host.localName}>: ${error.message}.${fix}`, ...detail);
+  // A wrong setting's message already says what to set.
+  if (error.code === 'config') warn();
+  else
+    import('./format/errors.js').then(
+      (texts) => warn(` ${texts.describeError(texts.en, error)}`),
+      () => warn(),
+    );
 }
 
 declare global {

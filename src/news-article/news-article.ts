@@ -86,8 +86,9 @@ export class NewsArticle extends NewsElement {
 
   /**
    * Shows editors why the feed failed, under the readers' short message: the cause and the fix in the element's
-   * language (their words load only then), the failing address and the error's own message. Without it, the
-   * console warning and `news-error` (`event.error`: `code`, `status`, `url`, `message`) still carry the detail.
+   * language (their words load only then), the failing address and the error's own message. With it or without,
+   * the console warning says the cause, the address and the fix in English, and `news-error` carries the error
+   * (`event.error`: `code`, `status`, `url`, `message`).
    */
   debug = false;
 

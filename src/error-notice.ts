@@ -10,8 +10,8 @@ export const isLasting = (error: FeedError): boolean =>
 const describers = new Map<SupportedLang, (error: FeedError) => string>();
 
 /**
- * The editors' explanation in `lang`, if its words are loaded; otherwise starts loading them (a chunk only
- * editors' pages fetch) and re-renders `host` once they are there.
+ * The editors' explanation in `lang`, if its words are loaded; otherwise starts loading them (chunks that only
+ * pages with a failed feed fetch, and other languages than English only with `debug`) and re-renders `host`.
  */
 function editorDetail(host: { requestUpdate(): void }, error: FeedError, lang: SupportedLang): string | undefined {
   const describe = describers.get(lang);

@@ -2,8 +2,11 @@
 import { NewsList } from './news-list/news-list.js';
 import { NewsArticle } from './news-article/news-article.js';
 import { ClickCounter } from './click-counter/click-counter.js';
+import { NewsConfig } from './news-config/news-config.js';
 
-// The article provides context its counters consume, so it registers first (consumers then find it at once).
+// Context providers register before their consumers, which then find them at once: the page's config, then the
+// article (its counters read its id).
+NewsConfig.define();
 NewsArticle.define();
 NewsList.define();
 ClickCounter.define();
@@ -13,6 +16,7 @@ declare global {
     'news-list': NewsList;
     'news-article': NewsArticle;
     'click-counter': ClickCounter;
+    'news-config': NewsConfig;
   }
 }
 

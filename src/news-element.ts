@@ -1,5 +1,7 @@
 /** The base class of every news-widgets element: shared tokens and styles, safe registration, the version. */
 import { LitElement, css, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { ContextEvent } from '@lit/context';
+import { newsConfigContext, type NewsSettings } from './context.js';
 import { version } from './version.js';
 import { FeedError } from './feed/feed-error.js';
 import { reportError } from './events.js';
@@ -89,6 +91,71 @@ export class NewsElement extends LitElement {
    * the element or its nearest `[lang]` ancestor.
    */
   protected langAttribute?: string;
+
+  /** The nearest `<news-config>`'s settings, if the element is inside one: see `setting()`. */
+  protected config?: NewsSettings;
+  private leaveConfig?: () => void;
+  /** How often each property was set: the first time is its class field's default. */
+  private sets?: Map<PropertyKey, number>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.askConfig();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.leaveConfig?.();
+    this.leaveConfig = undefined;
+  }
+
+  // The community context protocol by hand, one subscription for all settings: a ContextConsumer per element
+  // and setting would weigh on every list page, and most have no <news-config>.
+  private askConfig(): void {
+    // Wherever it was before, the element starts from its own defaults here.
+    this.config = undefined;
+    this.requestUpdate();
+    this.dispatchEvent(
+      new ContextEvent(
+        newsConfigContext,
+        this,
+        (settings, unsubscribe) => {
+          // A nearer config took over (one registered or inserted later): leave the farther one.
+          if (this.leaveConfig !== unsubscribe) this.leaveConfig?.();
+          this.leaveConfig = unsubscribe;
+          this.config = settings;
+          this.requestUpdate();
+        },
+        true,
+      ),
+    );
+    // The CDN loads <news-config> only on pages that have one, possibly after this element: ask again then.
+    if (!customElements.get('news-config')) {
+      customElements.whenDefined('news-config').then(() => this.leaveConfig || this.askConfig());
+    }
+  }
+
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    super.requestUpdate(...args);
+    const sets = (this.sets ??= new Map());
+    const count = (sets.get(args[0]) ?? 0) + 1;
+    sets.set(args[0], count);
+    // The page setting a property, even to the value it had (the default), takes it over from the config.
+    if (count === 2) super.requestUpdate();
+  }
+
+  /**
+   * A page-wide setting: the element's own `prop` if the page set it (attribute or property), else the nearest
+   * `<news-config>`'s `key`, else `fallback` (the element's default).
+   */
+  protected setting<K extends keyof NewsSettings>(
+    key: K,
+    fallback: NonNullable<NewsSettings[K]>,
+    prop: string = key,
+  ): NonNullable<NewsSettings[K]> {
+    const own = (this as unknown as Record<string, NewsSettings[K] | null>)[prop];
+    return own != null && this.sets!.get(prop)! > 1 ? own : (this.config?.[key] ?? fallback);
+  }
 
   /** Fires one of the package's events (a named method, so the manifest takes event names from `@fires`). */
   protected emit(event: Event): boolean {

@@ -87,7 +87,7 @@ export class ClickCounter extends NewsElement {
   }
 
   private get client(): CounterClient | undefined {
-    const endpoint = (this.endpoint || this.contextEndpoint.value || '').trim();
+    const endpoint = (this.endpoint || this.contextEndpoint.value || this.config?.counterEndpoint || '').trim();
     return endpoint ? CounterClient.for(endpoint) : undefined;
   }
 

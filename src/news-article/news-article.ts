@@ -12,6 +12,7 @@ import { sanitizeHtml } from '../html/sanitize.js';
 import { trustedItem } from '../html/host-data.js';
 import { safeImageUrl } from '../html/url-policy.js';
 import { FeedError } from '../feed/feed-error.js';
+import { DEFAULT_TIME_ZONE } from '../feed/dates.js';
 import { reportError } from '../events.js';
 import { articleIdContext, counterEndpointContext } from '../context.js';
 import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
@@ -58,6 +59,7 @@ export class NewsArticle extends NewsElement {
     backHref: { attribute: 'back-href' },
     counterEndpoint: { attribute: 'counter-endpoint' },
     debug: { type: Boolean },
+    timeZone: { attribute: 'time-zone' },
     item: { attribute: false },
   };
   static override defaultTag = 'news-article';
@@ -91,6 +93,9 @@ export class NewsArticle extends NewsElement {
    * (`event.error`: `code`, `status`, `url`, `message`).
    */
   debug = false;
+
+  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. Default `+08:00`. */
+  timeZone = DEFAULT_TIME_ZONE;
 
   /** The article to show, instead of finding it in `src`. */
   item?: NewsItem;
@@ -130,7 +135,7 @@ export class NewsArticle extends NewsElement {
 
   protected override willUpdate(): void {
     // A stored copy shows at once; the load confirms or refreshes it (and costs nothing if this page has it).
-    this.feeds.setSource(this.item != null ? undefined : (this.src ?? ''));
+    this.feeds.setSource(this.item != null ? undefined : (this.src ?? ''), this.setting('timeZone', DEFAULT_TIME_ZONE));
     // Counters inside learn the id once the article is found: a missing article records no view.
     this.idProvider.setValue(this.article?.id);
     this.endpointProvider.setValue(this.counterEndpoint || undefined);
@@ -199,7 +204,7 @@ export class NewsArticle extends NewsElement {
             ? field(
                 m.published,
                 html`<time part="date" datetime=${date.toISOString()}
-                  >${formatNewsDate(date, this.dateStyle, locale.dates)}</time
+                  >${formatNewsDate(date, this.setting('dateStyle', 'long'), locale.dates)}</time
                 >`,
               )
             : nothing

@@ -181,7 +181,10 @@ export class NewsList extends NewsElement {
     }
     if (changed.has('items') || changed.has('feed')) this.shapeGiven();
     // Data given as a property is shown instead of the feed: nothing to fetch.
-    this.feeds.setSource(this.items == null && this.feed == null ? (this.src ?? '') : undefined, this.timeZone);
+    this.feeds.setSource(
+      this.items == null && this.feed == null ? (this.src ?? '') : undefined,
+      this.setting('timeZone', DEFAULT_TIME_ZONE),
+    );
     this.feeds.refresh = this.checkCount('refresh', this.refresh, 0);
     if (changed.has('src') || changed.has('category') || changed.has('pageSize') || changed.has('limit')) {
       this.pages = 1;
@@ -237,12 +240,13 @@ export class NewsList extends NewsElement {
   }
 
   private get dateStyleName(): DateStyle {
-    return this.checkOption('date-style', this.dateStyle, dateStyles, 'short');
+    return this.checkOption('date-style', this.setting('dateStyle', 'short'), dateStyles, 'short');
   }
 
   private hrefFor(item: NewsItem): string | undefined {
-    if (!this.articleHref) return safeLinkUrl(item.url);
-    const href = this.articleHref.replace(/\{(id|url)\}/g, (_, key: string) =>
+    const template = this.setting('articleHref', '');
+    if (!template) return safeLinkUrl(item.url);
+    const href = template.replace(/\{(id|url)\}/g, (_, key: string) =>
       encodeURIComponent((key === 'id' ? item.id : item.url) ?? ''),
     );
     return resolveUrl(href, document.baseURI);
@@ -314,7 +318,7 @@ export class NewsList extends NewsElement {
       locale: this.locale.data,
       summaryLength: this.summaryLength,
       withImages: layout !== 'compact' && all.some((item) => item.image),
-      counterEndpoint: this.showClicks ? this.counterEndpoint || undefined : undefined,
+      counterEndpoint: this.showClicks ? this.setting('counterEndpoint', '') || undefined : undefined,
       href: (item) => this.hrefFor(item),
       imageFailed: (url) => this.failedImages.has(url),
       onImageError: (url) => (this.failedImages = new Set(this.failedImages).add(url)),

@@ -64,4 +64,6 @@ export default [
   bundle('dist/cdn-list.js', 'news-list.js'),
   // All three elements and the package's exports.
   bundle('dist/cdn-elements.js', 'news-elements.js'),
+  // <news-config>, for pages that have one: no Lit, no element code.
+  bundle('dist/news-config/define.js', 'news-config.js'),
 ];

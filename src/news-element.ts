@@ -115,20 +115,20 @@ export class NewsElement extends LitElement {
     // Wherever it was before, the element starts from its own defaults here.
     this.config = undefined;
     this.requestUpdate();
-    this.dispatchEvent(
-      new ContextEvent(
-        newsConfigContext,
-        this,
-        (settings, unsubscribe) => {
-          // A nearer config took over (one registered or inserted later): leave the farther one.
-          if (this.leaveConfig !== unsubscribe) this.leaveConfig?.();
-          this.leaveConfig = unsubscribe;
-          this.config = settings;
-          this.requestUpdate();
-        },
-        true,
-      ),
+    // A variable, not a `new` inside dispatchEvent(): the manifest would take it for one of the element's events.
+    const request = new ContextEvent(
+      newsConfigContext,
+      this,
+      (settings, unsubscribe) => {
+        // A nearer config took over (one registered or inserted later): leave the farther one.
+        if (this.leaveConfig !== unsubscribe) this.leaveConfig?.();
+        this.leaveConfig = unsubscribe;
+        this.config = settings;
+        this.requestUpdate();
+      },
+      true,
     );
+    this.dispatchEvent(request);
     // The CDN loads <news-config> only on pages that have one, possibly after this element: ask again then.
     if (!customElements.get('news-config')) {
       customElements.whenDefined('news-config').then(() => this.leaveConfig || this.askConfig());

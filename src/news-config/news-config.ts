@@ -31,12 +31,6 @@ const settingOf = {
  *
  * @attr {string} lang - Language of every element inside (any BCP 47 tag), as the standard `lang` attribute: the
  *   nearest `lang` above an element is its language.
- * @attr {string} counter-endpoint - Base URL of the counter server, for every `<click-counter>` inside and for
- *   `<news-list show-clicks>`.
- * @attr {string} time-zone - Time zone of feed dates that carry none, as an offset such as `+05:00`, for every
- *   list and article inside.
- * @attr {string} article-href - Link template of every list inside, e.g. `article.html?id={id}`.
- * @attr {'relative' | 'short' | 'long'} date-style - How dates read in every list and article inside.
  */
 export class NewsConfig extends HTMLElement {
   static readonly observedAttributes = ['lang', 'counter-endpoint', 'time-zone', 'article-href', 'date-style'];
@@ -68,7 +62,10 @@ export class NewsConfig extends HTMLElement {
   private outer: NewsSettings = {};
   private leaveOuter?: () => void;
 
-  /** Base URL of the counter server for the counters inside (`counter-endpoint`). */
+  /**
+   * Base URL of the counter server, for every `<click-counter>` inside and for `<news-list show-clicks>`.
+   * @attr counter-endpoint
+   */
   get counterEndpoint(): string | undefined {
     return this.getAttribute('counter-endpoint') ?? undefined;
   }
@@ -76,7 +73,10 @@ export class NewsConfig extends HTMLElement {
     this.setOrRemove('counter-endpoint', value);
   }
 
-  /** Time zone of zone-less feed dates for the lists and articles inside (`time-zone`). */
+  /**
+   * Time zone of feed dates that carry none, as an offset such as `+05:00`, for every list and article inside.
+   * @attr time-zone
+   */
   get timeZone(): string | undefined {
     return this.getAttribute('time-zone') ?? undefined;
   }
@@ -84,7 +84,10 @@ export class NewsConfig extends HTMLElement {
     this.setOrRemove('time-zone', value);
   }
 
-  /** Link template of the lists inside (`article-href`). */
+  /**
+   * Link template of every list inside, e.g. `article.html?id={id}`.
+   * @attr article-href
+   */
   get articleHref(): string | undefined {
     return this.getAttribute('article-href') ?? undefined;
   }
@@ -92,7 +95,10 @@ export class NewsConfig extends HTMLElement {
     this.setOrRemove('article-href', value);
   }
 
-  /** How dates read in the lists and articles inside (`date-style`). */
+  /**
+   * How dates read in every list and article inside: `relative`, `short` or `long`.
+   * @attr date-style
+   */
   get dateStyle(): DateStyle | undefined {
     return (this.getAttribute('date-style') as DateStyle | null) ?? undefined;
   }
@@ -109,19 +115,19 @@ export class NewsConfig extends HTMLElement {
     // Adds no box of its own to the page's layout; a page's `news-config { display: ... }` still wins.
     if (!this.shadowRoot)
       this.attachShadow({ mode: 'open' }).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
-    this.dispatchEvent(
-      new ContextEvent(
-        newsConfigContext,
-        this,
-        (settings, unsubscribe) => {
-          if (this.leaveOuter !== unsubscribe) this.leaveOuter?.();
-          this.leaveOuter = unsubscribe;
-          this.outer = settings;
-          this.provide();
-        },
-        true,
-      ),
+    // A variable, not a `new` inside dispatchEvent(): the manifest would take it for one of the element's events.
+    const request = new ContextEvent(
+      newsConfigContext,
+      this,
+      (settings, unsubscribe) => {
+        if (this.leaveOuter !== unsubscribe) this.leaveOuter?.();
+        this.leaveOuter = unsubscribe;
+        this.outer = settings;
+        this.provide();
+      },
+      true,
     );
+    this.dispatchEvent(request);
     this.provide();
     // Configs around this one hand over the elements inside it, which then read these settings.
     this.provider.hostConnected();

@@ -96,6 +96,63 @@ test('a page with an article and a counter fetches the snippet’s file and the 
   await tab.close();
 });
 
+const firstHref = (tab, selector = 'news-list') =>
+  tab.evaluate(
+    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="title"]')?.getAttribute('href'),
+    selector,
+  );
+
+test('a page with a config and a list fetches the snippet’s file and the small config file, and the list takes its settings', async () => {
+  const { tab, scripts, errors } = await open(
+    `<news-config article-href="/story.html?id={id}"><news-list src="${feed}" limit="3"></news-list></news-config>`,
+  );
+  await items(tab);
+  await tab.waitForFunction(() =>
+    document.querySelector('news-list')?.shadowRoot?.querySelector('[part~="title"]')?.href.includes('/story.html?id='),
+  );
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(scripts.sort(), ['news-config.js', 'news-widgets.js']);
+  assert.match(await firstHref(tab), /\/story\.html\?id=n-1$/);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('a config added later by a script brings its file, and the lists inside it take its settings', async () => {
+  const { tab, scripts, errors } = await open(`<news-list src="${feed}" limit="3"></news-list>`);
+  await items(tab);
+  assert.ok(!scripts.includes('news-config.js'));
+  await tab.evaluate((src) => {
+    const config = document.createElement('news-config');
+    config.setAttribute('article-href', '/later.html?id={id}');
+    config.innerHTML = `<news-list id="later" src="${src}" limit="2"></news-list>`;
+    document.body.append(config);
+  }, feed);
+  await tab.waitForFunction(() =>
+    document.querySelector('#later')?.shadowRoot?.querySelector('[part~="title"]')?.href.includes('/later.html?id='),
+  );
+  assert.ok(scripts.includes('news-config.js'), scripts.join(', '));
+  assert.ok(!scripts.some(isRest), scripts.join(', '));
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('discover(shadowRoot) loads the config file for a config inside a component', async () => {
+  const { tab, scripts, errors } = await open('<div id="host"></div>');
+  await tab.evaluate(async (src) => {
+    const root = document.querySelector('#host').attachShadow({ mode: 'open' });
+    root.innerHTML = `<news-config date-style="long"><news-list src="${src}" limit="2"></news-list></news-config>`;
+    const { discover } = await import('/cdn/news-widgets.js');
+    await discover(root);
+  }, feed);
+  await tab.waitForFunction(() => {
+    const list = document.querySelector('#host').shadowRoot.querySelector('news-list');
+    return /November/.test(list?.shadowRoot?.querySelector('[part~="date"]')?.textContent ?? '');
+  });
+  assert.ok(scripts.includes('news-config.js'), scripts.join(', '));
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
 test('exports parseFeed, FeedError and sanitizeHtml to scripts on the page', async () => {
   const { tab } = await open('');
   const result = await tab.evaluate(async () => {

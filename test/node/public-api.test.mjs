@@ -138,3 +138,23 @@ test('every custom property the code uses carries a news-widgets prefix', () => 
     }
   }
 });
+
+test('the CDN all-elements file exports everything the package exports but NewsConfig, which has its own file', async () => {
+  const ts = (await import('typescript')).default;
+  const program = ts.createProgram(['src/index.ts', 'src/cdn-elements.ts'], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2021,
+    noEmit: true,
+  });
+  const checker = program.getTypeChecker();
+  const names = (file) =>
+    checker
+      .getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)))
+      .map((symbol) => symbol.name)
+      .sort();
+  assert.deepEqual(
+    names('src/cdn-elements.ts'),
+    names('src/index.ts').filter((name) => name !== 'NewsConfig' && name !== 'NewsSettings'),
+  );
+});

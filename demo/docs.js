@@ -159,11 +159,26 @@ export function snippet(element) {
   const attrs = [...element.attributes]
     .map((a) => (a.value === '' ? ` ${a.name}` : ` ${a.name}="${escapeHtml(a.value)}"`))
     .join('');
-  return `<${element.localName}${attrs}></${element.localName}>`;
+  const inside = [...element.children].map((child) => `\n  ${snippet(child)}\n`).join('');
+  return `<${element.localName}${attrs}>${inside}</${element.localName}>`;
+}
+
+/**
+ * What an element with nothing of its own to show (no parts, only a default slot: settings for the elements inside
+ * it) wraps in the playground: the first element that lists a feed, with the sample values.
+ */
+function sampleInside(decl, elements) {
+  if (decl.cssParts?.length || !decl.slots?.some((s) => !s.name)) return undefined;
+  const sampled = ['src', 'limit'];
+  const shown = elements.find((other) => sampled.every((name) => other.attributes?.some((a) => a.name === name)));
+  if (!shown) return undefined;
+  const child = document.createElement(shown.tagName);
+  for (const name of sampled) child.setAttribute(name, samples[name]);
+  return child;
 }
 
 /** A form with one control per attribute, a live element that follows it, its markup and its events. */
-function playground(decl, section) {
+function playground(decl, section, elements) {
   const tag = decl.tagName;
   const id = slug(tag);
   const fields = new Map((decl.members ?? []).map((m) => [m.name, m]));
@@ -177,6 +192,8 @@ function playground(decl, section) {
   for (const attribute of decl.attributes ?? []) {
     if (attribute.name in samples) element.setAttribute(attribute.name, samples[attribute.name]);
   }
+  const inside = sampleInside(decl, elements);
+  if (inside) element.append(inside);
   stage.append(element);
 
   for (const attribute of decl.attributes ?? []) {
@@ -297,7 +314,7 @@ async function main() {
     if (!response.ok) throw new Error(`${manifestUrl.pathname}: HTTP ${response.status} (run npm run build)`);
     const elements = elementsOf(await response.json());
     host.replaceChildren(...elements.map(section));
-    for (const decl of elements) playground(decl, document.getElementById(slug(decl.tagName)));
+    for (const decl of elements) playground(decl, document.getElementById(slug(decl.tagName)), elements);
     const toc = document.querySelector('#toc ul');
     toc.prepend(
       ...elements.map((decl) => {

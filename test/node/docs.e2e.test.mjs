@@ -109,6 +109,30 @@ describe('docs page', { timeout: 120_000 }, () => {
     }
   });
 
+  test('the <news-config> playground wraps a list, which follows the settings chosen', async () => {
+    const { page, errors, close } = await openDocs();
+    try {
+      const section = page.locator('section.element#news-config');
+      const list = section.locator('.stage news-config news-list');
+      await list.locator('[part~="item"]').first().waitFor();
+      await section.locator('input[name="article-href"]').fill('story.html?id={id}');
+      await section.locator('input[name="article-href"]').press('Tab');
+      await page.waitForFunction(() =>
+        document
+          .querySelector('#news-config .stage news-list')
+          .shadowRoot.querySelector('[part~="title"]')
+          ?.href.includes('story.html?id='),
+      );
+      assert.match(
+        await section.locator('.snippet').textContent(),
+        /<news-config [^>]*article-href="story\.html\?id=\{id\}"[^>]*>\s*<news-list /,
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
   test('the playground logs the events its element fires, and keeps the reader on the page', async () => {
     const { page, errors, close } = await openDocs();
     try {

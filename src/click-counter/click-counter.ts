@@ -56,7 +56,10 @@ export class ClickCounter extends NewsElement {
   /** Id of the article; inside a `<news-article>` it is that article's id. */
   articleId = '';
 
-  /** Base URL of the counter server; inside a `<news-article>` or `<news-list>` with `counter-endpoint`, theirs. */
+  /**
+   * Base URL of the counter server; inside a `<news-article>` or `<news-list>` with `counter-endpoint`, theirs, else
+   * the enclosing `<news-config>`'s.
+   */
   endpoint = '';
 
   /** Record one view of the article (once per browser session) when the counter is shown. */

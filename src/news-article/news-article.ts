@@ -77,7 +77,7 @@ export class NewsArticle extends NewsElement {
   /** Level of the title heading, 1 to 6. */
   headingLevel = 1;
 
-  /** How the date reads: `long` (November 20, 2026), `short` or `relative`. */
+  /** How the date reads: `long` (November 20, 2026), `short` or `relative`. Unset, the `<news-config>`'s. */
   dateStyle: DateStyle = 'long';
 
   /** Address of the news list, offered as a way back when the article cannot be shown. */
@@ -94,7 +94,7 @@ export class NewsArticle extends NewsElement {
    */
   debug = false;
 
-  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. Default `+08:00`. */
+  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. Unset, the `<news-config>`'s, else `+08:00`. */
   timeZone = DEFAULT_TIME_ZONE;
 
   /** The article to show, instead of finding it in `src`. */

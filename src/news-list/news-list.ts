@@ -99,12 +99,15 @@ export class NewsList extends NewsElement {
   /** `list` (thumbnail beside text), `grid` (cards) or `compact` (title and date only). */
   layout: NewsListLayout = 'list';
 
-  /** How dates read: `relative` ("3 hours ago", for the last 30 days), `short` or `long`. */
+  /**
+   * How dates read: `relative` ("3 hours ago", for the last 30 days), `short` or `long`. Unset, the enclosing
+   * `<news-config>`'s.
+   */
   dateStyle: DateStyle = 'short';
 
   /**
    * Link of each item, as a template: `{id}` and `{url}` are replaced by the item's id and link (URL-encoded),
-   * e.g. `article.html?id={id}`. Without it, items link to their own address.
+   * e.g. `article.html?id={id}`. Without it, the enclosing `<news-config>`'s, else items link to their own address.
    */
   articleHref = '';
 
@@ -126,13 +129,13 @@ export class NewsList extends NewsElement {
   /** Longest summary, in characters: longer ones are cut at a word boundary with "…". */
   summaryLength = 160;
 
-  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. Default `+08:00`. */
+  /** Time zone of feed dates that carry none, as an offset such as `+03:00`. Unset, the `<news-config>`'s, else `+08:00`. */
   timeZone = DEFAULT_TIME_ZONE;
 
   /** Shows each item's view count (a `<click-counter>`) from the counter server at `counter-endpoint`. */
   showClicks = false;
 
-  /** Base URL of the counter server for `show-clicks`. */
+  /** Base URL of the counter server for `show-clicks`. Unset, the enclosing `<news-config>`'s. */
   counterEndpoint = '';
 
   /**

@@ -135,6 +135,21 @@ describe('<news-config>', () => {
     await until(() => counter.count === 5, 'the counter did not ask its own server');
   });
 
+  it('takes the config’s value again once the element’s own attribute is removed', async () => {
+    const config = await fixture<NewsConfig>(
+      html`<news-config date-style="long" article-href="config.html?id={id}"
+        ><news-list src=${twelve} limit="3" date-style="short" article-href="own.html?id={id}"></news-list
+      ></news-config>`,
+    );
+    const list = config.querySelector('news-list')!;
+    await loaded(list);
+    expect(firstDate(list)).to.equal('Nov 20, 2026');
+    list.removeAttribute('date-style');
+    list.removeAttribute('article-href');
+    await until(() => firstDate(list) === 'November 20, 2026', `saw "${firstDate(list)}"`);
+    expect(firstHref(list)).to.equal(new URL('config.html?id=n-1', document.baseURI).href);
+  });
+
   it('lets a property set on the element win, even when it is the default value', async () => {
     const config = await fixture<NewsConfig>(
       html`<news-config date-style="long"><news-list src=${twelve} limit="3"></news-list></news-config>`,

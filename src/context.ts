@@ -1,5 +1,5 @@
-/** Keys of the values elements pass down the tree: an article's id, the counter server, a page's settings. */
-import { createContext } from '@lit/context';
+/** Keys of the values elements pass down the tree (an article's id, the counter server, a page's settings), and asking. */
+import { ContextEvent, createContext, type Context } from '@lit/context';
 import type { DateStyle } from './format/dates.js';
 
 /** The id of the article an element sits in; `<news-article>` provides it, `<click-counter>` reads it. */
@@ -22,3 +22,27 @@ export interface NewsSettings {
  * object, so each element subscribes once.
  */
 export const newsConfigContext = createContext<NewsSettings>(Symbol.for('news-widgets.config'));
+
+/**
+ * Asks the nearest provider of `context` above `host` (across shadow roots) for its value and subscribes: `use` gets
+ * it now, if there is a provider, and again on each change. Returns the way out, for when `host` is disconnected.
+ * The community context protocol by hand: @lit/context's ContextConsumer, a controller per value, weighs more
+ * than every element can carry.
+ */
+export function requestContext<T>(host: Element, context: Context<unknown, T>, use: (value: T) => void): () => void {
+  let leave: (() => void) | undefined;
+  // A variable, not a `new` inside dispatchEvent(): the manifest would take it for one of the element's events.
+  const request = new ContextEvent(
+    context,
+    host,
+    (value, unsubscribe) => {
+      // A nearer provider took over (one registered or inserted later): leave the farther one.
+      if (leave !== unsubscribe) leave?.();
+      leave = unsubscribe;
+      use(value);
+    },
+    true,
+  );
+  host.dispatchEvent(request);
+  return () => leave?.();
+}

@@ -1,7 +1,6 @@
 /** The base class of every news-widgets element: shared tokens and styles, safe registration, the version. */
 import { LitElement, css, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import { ContextEvent } from '@lit/context';
-import { newsConfigContext, type NewsSettings } from './context.js';
+import { newsConfigContext, requestContext, type NewsSettings } from './context.js';
 import { version } from './version.js';
 import { FeedError } from './feed/feed-error.js';
 import { reportError } from './events.js';
@@ -106,32 +105,20 @@ export class NewsElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.leaveConfig?.();
-    this.leaveConfig = undefined;
   }
 
-  // The community context protocol by hand, one subscription for all settings: a ContextConsumer per element
-  // and setting would weigh on every list page, and most have no <news-config>.
+  /** One subscription for all settings (a consumer per setting would weigh on every list page). */
   private askConfig(): void {
     // Wherever it was before, the element starts from its own defaults here.
     this.config = undefined;
     this.requestUpdate();
-    // A variable, not a `new` inside dispatchEvent(): the manifest would take it for one of the element's events.
-    const request = new ContextEvent(
-      newsConfigContext,
-      this,
-      (settings, unsubscribe) => {
-        // A nearer config took over (one registered or inserted later): leave the farther one.
-        if (this.leaveConfig !== unsubscribe) this.leaveConfig?.();
-        this.leaveConfig = unsubscribe;
-        this.config = settings;
-        this.requestUpdate();
-      },
-      true,
-    );
-    this.dispatchEvent(request);
+    this.leaveConfig = requestContext(this, newsConfigContext, (settings) => {
+      this.config = settings;
+      this.requestUpdate();
+    });
     // The CDN loads <news-config> only on pages that have one, possibly after this element: ask again then.
     if (!customElements.get('news-config')) {
-      customElements.whenDefined('news-config').then(() => this.leaveConfig || this.askConfig());
+      customElements.whenDefined('news-config').then(() => this.config || this.askConfig());
     }
   }
 

@@ -1,10 +1,9 @@
 /** <click-counter>: an article's view count ("Clicks: 1,234"), and one recorded view per reader and session. */
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { NewsElement } from '../news-element.js';
 import { LocaleController } from '../format/locale-controller.js';
 import { CounterClient } from '../counter/counter-client.js';
-import { articleIdContext, counterEndpointContext } from '../context.js';
+import { articleIdContext, counterEndpointContext, requestContext } from '../context.js';
 import { ClickCountChangeEvent } from '../events.js';
 import { numberFormat } from '../format/intl-cache.js';
 
@@ -79,23 +78,39 @@ export class ClickCounter extends NewsElement {
   private shown?: number;
 
   private readonly locale = new LocaleController(this);
-  private readonly contextId = new ContextConsumer(this, { context: articleIdContext, subscribe: true });
-  private readonly contextEndpoint = new ContextConsumer(this, { context: counterEndpointContext, subscribe: true });
+  /** The enclosing article's id and counter server (its or the list's), while inside one. */
+  private fromArticle: { id?: string; endpoint?: string } = {};
+  private leaveArticle: (() => void)[] = [];
   private asked = '';
   /** The article whose count is shown. */
   private countedId = '';
 
   private get resolvedId(): string {
-    return (this.articleId || this.contextId.value || '').trim();
+    return (this.articleId || this.fromArticle.id || '').trim();
   }
 
   private get client(): CounterClient | undefined {
-    const endpoint = (this.endpoint || this.contextEndpoint.value || this.config?.counterEndpoint || '').trim();
+    const endpoint = (this.endpoint || this.fromArticle.endpoint || this.config?.counterEndpoint || '').trim();
     return endpoint ? CounterClient.for(endpoint) : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.fromArticle = {};
+    this.leaveArticle = [
+      requestContext(this, articleIdContext, (id) => this.takeFromArticle({ id })),
+      requestContext(this, counterEndpointContext, (endpoint) => this.takeFromArticle({ endpoint })),
+    ];
+  }
+
+  private takeFromArticle(value: { id?: string; endpoint?: string }): void {
+    this.fromArticle = { ...this.fromArticle, ...value };
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const leave of this.leaveArticle) leave();
     document.removeEventListener('prerenderingchange', this.onActivated);
   }
 

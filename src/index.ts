@@ -4,7 +4,7 @@ export { NewsList, type NewsListLayout } from './news-list/news-list.js';
 export { NewsArticle } from './news-article/news-article.js';
 export { ClickCounter } from './click-counter/click-counter.js';
 export { NewsConfig } from './news-config/news-config.js';
-export type { NewsSettings } from './context.js';
+export type { NewsSettings } from './config-context.js';
 export { CounterClient } from './counter/counter-client.js';
 export { sanitizeHtml, type SanitizeOptions } from './html/sanitize.js';
 export { parseFeed } from './feed/parse-feed.js';

@@ -1,6 +1,6 @@
 /** The base class of every news-widgets element: shared tokens and styles, safe registration, the version. */
 import { LitElement, css, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import { newsConfigContext, requestContext, type NewsSettings } from './context.js';
+import { newsConfigContext, requestContext, type NewsSettings } from './config-context.js';
 import { version } from './version.js';
 import { FeedError } from './feed/feed-error.js';
 import { reportError } from './events.js';

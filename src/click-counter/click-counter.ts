@@ -3,7 +3,8 @@ import { css, html, nothing, type TemplateResult, type PropertyDeclarations } fr
 import { NewsElement } from '../news-element.js';
 import { LocaleController } from '../format/locale-controller.js';
 import { CounterClient } from '../counter/counter-client.js';
-import { articleIdContext, counterEndpointContext, requestContext } from '../context.js';
+import { articleIdContext, counterEndpointContext } from '../context.js';
+import { requestContext } from '../config-context.js';
 import { ClickCountChangeEvent } from '../events.js';
 import { numberFormat } from '../format/intl-cache.js';
 

@@ -1,6 +1,6 @@
 /** <news-config>: settings given once for every news-widgets element inside it, through @lit/context. */
 import { ContextEvent, ContextProvider } from '@lit/context';
-import { newsConfigContext, type NewsSettings } from '../context.js';
+import { newsConfigContext, type NewsSettings } from '../config-context.js';
 import type { DateStyle } from '../format/dates.js';
 import { version } from '../version.js';
 

@@ -40,6 +40,11 @@ const pages = {
      <news-article src="/feed.xml" article-id="n-1"><click-counter slot="meta"></click-counter></news-article>`,
   ),
   lang: (lang) => page('news-widgets.js', `<news-list src="/feed.xml" limit="5" lang="${lang}"></news-list>`),
+  // Settings stated once: the list takes its link template from the config.
+  config: page(
+    'news-widgets.js',
+    '<news-config article-href="story.html?id={id}"><news-list src="/feed.xml" limit="5"></news-list></news-config>',
+  ),
 };
 
 function serve() {
@@ -89,6 +94,8 @@ const listReady = () => {
     list?.shadowRoot?.querySelectorAll('[part~="item"]').length === 5 && !list.shadowRoot.querySelector('.skeleton')
   );
 };
+const configReady = () =>
+  !!document.querySelector('news-list')?.shadowRoot?.querySelector('[part~="title"]')?.href.includes('story.html');
 const allReady = () => {
   const list = document.querySelector('news-list');
   const listed = list?.shadowRoot?.querySelectorAll('[part~="item"]').length === 5;
@@ -111,6 +118,7 @@ export async function measure() {
     const list = await files('list', listReady);
     const listBundle = await files('listBundle', listReady);
     const all = await files('all', allReady);
+    const config = await files('config', configReady);
     const languages = [];
     for (const lang of supportedLangs.filter((l) => l !== 'en')) {
       const fetched = await files(`lang/${lang}`, listReady);
@@ -122,6 +130,8 @@ export async function measure() {
       list: { bytes: sum(list), files: list.length },
       listBundle: { bytes: sum(listBundle), files: listBundle.length },
       all: { bytes: sum(all), files: all.length, sanitizerFallback: all.some((f) => /purify/.test(f)) },
+      // What a config adds to the list page: its own file, and nothing else.
+      config: config.filter((f) => !list.includes(f)).map((f) => ({ name: path.basename(f), bytes: gz(f) })),
       languages,
     };
   } finally {
@@ -163,6 +173,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   console.log(`     sanitiser fallback fetched in Chromium: ${result.all.sanitizerFallback ? 'yes' : 'no'}`);
   if (result.all.sanitizerFallback) failed += 1;
+  for (const chunk of result.config) check(`<news-config>: ${chunk.name}`, chunk.bytes, budgets.lazyChunk);
+  if (result.config.length !== 1) {
+    failed += 1;
+    console.log(`FAIL <news-config> should add one file to the list page, added ${result.config.length}`);
+  }
   for (const { lang, chunks } of result.languages) {
     for (const chunk of chunks) check(`${lang}: chunk ${chunk.name}`, chunk.bytes, budgets.lazyChunk);
     console.log(`     ${lang} in all: ${kb(chunks.reduce((t, c) => t + c.bytes, 0))} gzip more than English`);

@@ -42,6 +42,8 @@ test('the build emits the files the exports map promises', () => {
     'cdn/news-list.js',
     'cdn/news-elements.js',
     'dist/news-list/define.js',
+    'dist/news-config/define.js',
+    'cdn/news-config.js',
     'dist/server/index.js',
     'dist/server/index.d.ts',
     'dist/server/cli.js',

@@ -9,7 +9,16 @@ let demo;
 before(async () => {
   demo = await startDemoServer({ port: 0 });
 });
-after(() => demo?.close());
+after(async () => {
+  await demo?.close();
+  // Under heavy load the dev server has once kept this process alive after every test had passed. Should that
+  // happen again, say what holds it and end the process rather than stall the run.
+  setTimeout(() => {
+    const held = process._getActiveHandles().map((h) => h?.constructor?.name ?? typeof h);
+    console.error(`demo-server test: process still held open after the tests by ${held.join(', ')}; exiting`);
+    process.exit(process.exitCode ?? 0);
+  }, 5000).unref();
+});
 
 const get = (path, init) => fetch(new URL(path, demo.url), { redirect: 'manual', ...init });
 

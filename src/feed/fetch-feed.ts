@@ -1,7 +1,7 @@
 /** Fetches and parses one feed, turning every way it can fail into a FeedError with a code. */
 import type { NewsFeed } from './types.js';
 import { FeedError } from './feed-error.js';
-import { parseFeed } from './parse-feed.js';
+import { prepareReaders, readFeed } from './read-feed.js';
 
 export interface FetchFeedOptions {
   /** Cancels the request; the promise then rejects with code `aborted`. */
@@ -71,7 +71,7 @@ async function readBody(response: Response, limit: number): Promise<Uint8Array> 
 
 /**
  * Fetches `url` (without cookies) and parses it.
- * @throws {FeedError} `http`, `cors`, `network`, `timeout`, `too-large`, `aborted`, or `parse`/`format` from {@link parseFeed}; `url` is always set.
+ * @throws {FeedError} `http`, `cors`, `network`, `timeout`, `too-large`, `aborted`, or `parse`/`format` as `parseFeed` throws them; `url` is always set.
  */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<NewsFeed> {
   const result = await fetchFeedIfChanged(url, options);
@@ -112,9 +112,12 @@ export async function fetchFeedIfChanged(
     );
     if (response.status === 304 && conditional) return { notModified: true };
     if (!response.ok) throw new FeedError('http', `HTTP ${response.status}`, { status: response.status });
-    const feed = parseFeed(await readBody(response, options.maxBytes ?? MAX_FEED_BYTES), {
+    const contentType = response.headers.get('content-type') ?? undefined;
+    // An Atom feed's reader arrives while its body does.
+    prepareReaders(contentType);
+    const feed = await readFeed(await readBody(response, options.maxBytes ?? MAX_FEED_BYTES), {
       url: response.url || url,
-      contentType: response.headers.get('content-type') ?? undefined,
+      contentType,
       defaultTimeZone: options.defaultTimeZone,
     });
     return {

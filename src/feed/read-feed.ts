@@ -6,6 +6,7 @@ import type { NewsFeed, ParseFeedOptions } from './types.js';
 import { FeedError } from './feed-error.js';
 import { MissingReader, type ReaderName, type Readers } from './readers.js';
 import { contextOf, feedDocument, feedText, readDocument } from './parse-steps.js';
+import { UTF8, headerCharset } from './utf8.js';
 
 const loaders: { [K in ReaderName]-?: () => Promise<Readers[K]> } = {
   decode: async () => (await import('./decode.js')).decodeFeedBytes,
@@ -42,12 +43,12 @@ function load(name: ReaderName): Promise<void> {
  */
 export function prepareReaders(contentType: string | null | undefined): void {
   const type = contentType?.toLowerCase() ?? '';
-  const charset = /charset\s*=\s*["']?([\w.:-]+)/.exec(type)?.[1];
+  const charset = headerCharset(type);
   const wanted: ReaderName[] = [];
   if (type.includes('atom')) wanted.push('atom');
   if (type.includes('json')) wanted.push('json');
   if (type.includes('html')) wanted.push('page');
-  if (charset && !/^utf-?8$/.test(charset)) wanted.push('decode');
+  if (charset && !UTF8.test(charset)) wanted.push('decode');
   // Failures surface, with a FeedError, when the reader is really needed.
   for (const name of wanted) if (!readers[name]) load(name).catch(() => undefined);
 }

@@ -12,15 +12,20 @@ export function wideEncoding(bytes: Uint8Array): 'utf-32be' | 'utf-32le' | 'utf-
 
 export const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
+/** The charset a Content-Type header names. */
+export const headerCharset = (contentType: string | null | undefined): string | undefined =>
+  /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+
 /** The charsets the HTTP header and the XML declaration name, in that order of precedence. */
 export function charsetLabels(bytes: Uint8Array, contentType?: string): [string | undefined, string | undefined] {
-  const header = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  const header = headerCharset(contentType);
   const head = String.fromCharCode(...bytes.subarray(0, 256));
   const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)/.exec(head)?.[1];
   return [header, declared];
 }
 
-const UTF8 = /^utf-?8$/i;
+/** UTF-8's usual labels; rarer ones ("unicode-1-1-utf-8") go through decode.ts, which reads them alike. */
+export const UTF8 = /^utf-?8$/i;
 
 /**
  * The text of UTF-8 feed bytes, exactly as decodeFeedBytes reads them; undefined for bytes that name or need

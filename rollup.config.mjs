@@ -66,4 +66,6 @@ export default [
   bundle('dist/cdn-elements.js', 'news-elements.js'),
   // <news-config>, for pages that have one: no Lit, no element code.
   bundle('dist/news-config/define.js', 'news-config.js'),
+  // The synchronous feed parser, complete, for page scripts.
+  bundle('dist/cdn-feed.js', 'feed.js'),
 ];

@@ -95,7 +95,8 @@ const feedsmithBundle = (
 const page = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script src="/peers/rss-parser.min.js"></script></head><body><div id="out"></div>
 <script type="module">
-import { parseFeed } from '/cdn/news-widgets.js';
+import { parseFeed } from '/cdn/feed.js';
+import '/cdn/news-widgets.js';
 import { parseFeed as feedsmith } from '/peers/feedsmith.js';
 const OPTIONS = ${JSON.stringify(OPTIONS)};
 const feeds = {};

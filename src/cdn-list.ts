@@ -1,6 +1,5 @@
-/** `cdn/news-list.js`: <news-list> alone, registered, with the feed parser; the smallest file for list-only pages. */
+/** `cdn/news-list.js`: <news-list> alone, registered; the smallest file for list-only pages (the parser is `cdn/feed.js`). */
 export { NewsList } from './news-list/define.js';
-export { parseFeed } from './feed/parse-feed.js';
 export { FeedError, type FeedErrorCode } from './feed/feed-error.js';
 export type { NewsFeed, NewsItem, NewsImage, ParseFeedOptions } from './feed/types.js';
 import type { SanitizeOptions } from './html/sanitize.js';

@@ -1,7 +1,8 @@
 // The README's snippet in Chromium: one file for a list, the other elements’ chunk only when the page has them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -54,11 +55,98 @@ const items = (tab, selector = 'news-list') =>
 /** The chunk with the article and the counter, by the name it is built under. */
 const isRest = (file) => /^chunks\/cdn-rest-[\w-]+\.js$/.test(file);
 
-test('a page with only a list fetches the snippet’s one file, nothing else', async () => {
+test('a page with only a list of an RSS feed fetches the snippet’s one file, no reader chunk', async () => {
   const { tab, scripts, errors } = await open(`<news-list src="${feed}" limit="3"></news-list>`);
   await items(tab);
   await tab.waitForLoadState('networkidle');
   assert.deepEqual(scripts, ['news-widgets.js']);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+/** The first items' titles of the list once it shows items or a status, and the status text, if any. */
+const shown = async (tab) => {
+  await tab.waitForFunction(() =>
+    document.querySelector('news-list')?.shadowRoot?.querySelector('[part~="item"], [part~="status"]'),
+  );
+  return tab.evaluate(() => {
+    const root = document.querySelector('news-list').shadowRoot;
+    return {
+      titles: [...root.querySelectorAll('[part~="title"]')].map((t) => t.textContent.trim()),
+      status: root.querySelector('[part~="status"]')?.textContent.trim(),
+    };
+  });
+};
+
+test('a list of an Atom feed fetches the Atom reader, one chunk, once the feed turns out to be Atom', async () => {
+  const { tab, scripts, errors } = await open('<news-list src="/test/fixtures/feeds/atom.xml"></news-list>');
+  assert.ok((await shown(tab)).titles.includes('Welding & metalwork taster'));
+  await tab.waitForLoadState('networkidle');
+  assert.equal(scripts.length, 2, scripts.join(', '));
+  assert.equal(scripts[0], 'news-widgets.js');
+  assert.match(scripts[1], /^chunks\/atom-[\w-]+\.js$/);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('the Atom reader is on its way while the body of a feed served as Atom is still arriving', async () => {
+  // The page, the CDN files and a feed whose body follows its headers 700 ms later, from one origin.
+  let bodySent = Infinity;
+  const server = http.createServer((request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname === '/feed') {
+      response.writeHead(200, { 'Content-Type': 'application/atom+xml' });
+      response.write('<?xml version="1.0" encoding="utf-8"?>');
+      setTimeout(() => {
+        bodySent = Date.now();
+        response.end(readFileSync('test/fixtures/feeds/atom.xml', 'utf8').replace(/^<\?xml[^>]*>/, ''));
+      }, 700);
+    } else if (pathname.startsWith('/cdn/') && existsSync(`.${pathname}`)) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' });
+      response.end(readFileSync(`.${pathname}`));
+    } else {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(
+        '<!doctype html><html lang="en"><head><script type="module" src="/cdn/news-widgets.js"></script></head>' +
+          '<body><news-list src="/feed"></news-list></body></html>',
+      );
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const tab = await browser.newPage();
+  try {
+    let chunkRequested = Infinity;
+    tab.on('request', (request) => {
+      if (/\/cdn\/chunks\/atom-/.test(request.url())) chunkRequested = Math.min(chunkRequested, Date.now());
+    });
+    await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+    assert.ok((await shown(tab)).titles.includes('Welding & metalwork taster'));
+    assert.ok(chunkRequested < bodySent, `chunk requested ${chunkRequested - bodySent} ms after the body was sent`);
+  } finally {
+    await tab.close();
+    server.close();
+  }
+});
+
+test('a reader that cannot be downloaded is a network error the list reports, not an exception', async () => {
+  const { tab, errors } = await open('');
+  await tab.route('**/cdn/chunks/atom-*.js', (route) => route.abort());
+  const failure = tab.evaluate(
+    () =>
+      new Promise((resolve) => {
+        document.addEventListener('news-error', (event) => resolve({ code: event.error.code, name: event.error.name }));
+        document.body.insertAdjacentHTML('beforeend', '<news-list src="/test/fixtures/feeds/atom.xml"></news-list>');
+      }),
+  );
+  assert.deepEqual(await failure, { code: 'network', name: 'FeedError' });
+  assert.ok((await shown(tab)).status);
+  // Once the network is back, Retry tries the download again.
+  await tab.unroute('**/cdn/chunks/atom-*.js');
+  await tab.evaluate(() =>
+    document.querySelector('news-list').shadowRoot.querySelector('button[part~="button"]').click(),
+  );
+  await tab.waitForFunction(() => document.querySelector('news-list').shadowRoot.querySelector('[part~="item"]'));
+  assert.ok((await shown(tab)).titles.includes('Welding & metalwork taster'));
   assert.deepEqual(errors, []);
   await tab.close();
 });
@@ -153,22 +241,54 @@ test('discover(shadowRoot) loads the config file for a config inside a component
   await tab.close();
 });
 
-test('exports parseFeed, FeedError and sanitizeHtml to scripts on the page', async () => {
+test('exports FeedError and sanitizeHtml to scripts on the page, and leaves the parser to cdn/feed.js', async () => {
   const { tab } = await open('');
   const result = await tab.evaluate(async () => {
-    const { parseFeed, FeedError, sanitizeHtml } = await import('/cdn/news-widgets.js');
-    const feed = parseFeed('<rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss>');
-    let code = '';
-    try {
-      parseFeed('<rss><channel>');
-    } catch (error) {
-      code = error instanceof FeedError ? error.code : 'other';
-    }
+    const loader = await import('/cdn/news-widgets.js');
     const div = document.createElement('div');
-    div.append(await sanitizeHtml('<p onclick="x()">Hi<script>alert(1)</script></p>'));
-    return { title: feed.items[0].title, code, html: div.innerHTML };
+    div.append(await loader.sanitizeHtml('<p onclick="x()">Hi<script>alert(1)</script></p>'));
+    return { html: div.innerHTML, error: typeof loader.FeedError, parser: 'parseFeed' in loader };
   });
-  assert.deepEqual(result, { title: 'A', code: 'parse', html: '<p>Hi</p>' });
+  assert.deepEqual(result, { html: '<p>Hi</p>', error: 'function', parser: false });
+  await tab.close();
+});
+
+test('cdn/feed.js parses every format and charset synchronously, and throws FeedError', async () => {
+  const { tab, scripts } = await open('');
+  const result = await tab.evaluate(async () => {
+    const { parseFeed, FeedError } = await import('/cdn/feed.js');
+    const codeOf = (input) => {
+      try {
+        parseFeed(input);
+        return 'none';
+      } catch (error) {
+        return error instanceof FeedError ? error.code : 'other';
+      }
+    };
+    const gbk = new Uint8Array([0xd1, 0xa7, 0xd4, 0xba]); // 学院
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="gbk"?><rss><channel><title>'),
+      ...gbk,
+      ...new TextEncoder().encode('</title></channel></rss>'),
+    ]);
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'One' }] };
+    return {
+      rss: parseFeed('<rss version="2.0"><channel><item><title>A</title></item></channel></rss>').items[0].title,
+      atom: parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>B</title></entry></feed>').items[0]
+        .title,
+      json: parseFeed(JSON.stringify(json)).items[0].title,
+      gbk: parseFeed(bytes).title,
+      broken: codeOf('<rss><channel>'),
+      page: codeOf('<!doctype html><html><head><title>Home</title></head><body><p>Hi</body></html>'),
+    };
+  });
+  assert.deepEqual(result, { rss: 'A', atom: 'B', json: 'One', gbk: '学院', broken: 'parse', page: 'format' });
+  // One self-contained file: it loads no chunk.
+  assert.ok(scripts.includes('feed.js'));
+  assert.deepEqual(
+    scripts.filter((file) => file.startsWith('chunks/')),
+    [],
+  );
   await tab.close();
 });
 

@@ -1,5 +1,5 @@
 /** Turns feed bytes into text: BOM, then HTTP charset, then XML declaration, then UTF-8. */
-import { charsetLabels, hasUtf8Bom, wideEncoding } from './utf8.js';
+import { charsetLabels, hasUtf8Bom } from './utf8.js';
 
 function decode(bytes: Uint8Array, label: string, fatal = false): string | undefined {
   try {
@@ -19,6 +19,16 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
     out += cp > 0x10ffff ? '\ufffd' : String.fromCodePoint(cp);
   }
   return out;
+}
+
+/** The UTF-16 or UTF-32 of a byte-order mark, or of a `<?` written without one. */
+function wideEncoding(bytes: Uint8Array): 'utf-32be' | 'utf-32le' | 'utf-16be' | 'utf-16le' | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'utf-32be';
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return 'utf-32le';
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c && c === 0 && d === 0x3f)) return 'utf-16be';
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0 && c === 0x3f && d === 0)) return 'utf-16le';
+  return undefined;
 }
 
 /** The label a TextDecoder understands for `label`, or undefined. */

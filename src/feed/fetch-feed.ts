@@ -115,11 +115,15 @@ export async function fetchFeedIfChanged(
     const contentType = response.headers.get('content-type') ?? undefined;
     // An Atom feed's reader arrives while its body does.
     prepareReaders(contentType);
-    const feed = await readFeed(await readBody(response, options.maxBytes ?? MAX_FEED_BYTES), {
-      url: response.url || url,
-      contentType,
-      defaultTimeZone: options.defaultTimeZone,
+    const body = await readBody(response, options.maxBytes ?? MAX_FEED_BYTES);
+    // A reader still downloading when time is up, or when the caller cancels, must not hold the answer back.
+    const stopped = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
     });
+    const feed = await Promise.race([
+      readFeed(body, { url: response.url || url, contentType, defaultTimeZone: options.defaultTimeZone }),
+      stopped,
+    ]);
     return {
       notModified: false,
       feed,

@@ -151,6 +151,26 @@ test('a reader that cannot be downloaded is a network error the list reports, no
   await tab.close();
 });
 
+test('a reader still downloading when the time is up ends in a timeout, as a slow feed does', async () => {
+  const { tab } = await open('');
+  // The chunk never arrives.
+  await tab.route('**/cdn/chunks/atom-*.js', () => undefined);
+  const error = await tab.evaluate(async () => {
+    const { fetchFeed } = await import('/cdn/news-elements.js');
+    const started = performance.now();
+    try {
+      await fetchFeed('/test/fixtures/feeds/atom.xml', { timeout: 500 });
+      return { code: 'none' };
+    } catch (error) {
+      return { code: error.code, name: error.name, waited: performance.now() - started };
+    }
+  });
+  assert.equal(error.code, 'timeout');
+  assert.equal(error.name, 'FeedError');
+  assert.ok(error.waited < 5000, `${error.waited} ms`);
+  await tab.close();
+});
+
 test('an article added later brings the other elements’ chunk, and the list keeps working', async () => {
   const { tab, scripts, errors } = await open(`<news-list src="${feed}" limit="3"></news-list>`);
   await items(tab);

@@ -34,6 +34,20 @@ function listImportsFromRest() {
   };
 }
 
+/**
+ * The snippet's file exports the synchronous `parseFeed` (a promise of the public API), so it holds every reader: its
+ * elements read feeds with that parser instead of the one that loads readers on demand.
+ */
+function wholeParser() {
+  return {
+    name: 'whole-parser',
+    resolveId(source, importer) {
+      if (source !== './read-feed.js' || !importer || !/[\\/]feed[\\/]fetch-feed\.js$/.test(importer)) return null;
+      return path.resolve('dist/feed/read-feed-whole.js');
+    },
+  };
+}
+
 const plugins = () => [
   entitiesFromTheBrowser(),
   nodeResolve({ browser: true, exportConditions: ['production'] }),
@@ -59,7 +73,7 @@ const bundle = (input, file, extra = []) => ({
 
 export default [
   // The README's snippet: <news-list> in one file, the article and the counter in one lazy chunk beside it.
-  bundle('dist/loader.js', 'news-widgets.js', [listImportsFromRest()]),
+  bundle('dist/loader.js', 'news-widgets.js', [listImportsFromRest(), wholeParser()]),
   // <news-list> alone, for pages that only list news.
   bundle('dist/cdn-list.js', 'news-list.js'),
   // All three elements and the package's exports.

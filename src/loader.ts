@@ -5,6 +5,9 @@
  * `<news-config>` is a small file of its own (no Lit, no element code), fetched only by pages that have one.
  */
 export * from './cdn-list.js';
+// A promise of the public API: page scripts and tests import the synchronous parser from the snippet's file. It
+// carries every reader, so feeds of any format show from this file without another fetch.
+export { parseFeed } from './feed/parse-feed.js';
 
 const NEEDS_REST = 'news-article,click-counter';
 

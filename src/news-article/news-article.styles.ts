@@ -143,6 +143,11 @@ export const newsArticleStyles = css`
   [part~='button'] {
     margin-inline-end: 0.5em;
   }
+  /* Loading keeps the screen's height, as the README's rule does before the element is defined: what follows an
+     article stays out of view until the article is there, so it never jumps. */
+  .skeleton {
+    min-height: 100vh;
+  }
   .skeleton span {
     display: block;
     height: 1em;

@@ -199,19 +199,28 @@ async function settle(page) {
     window.scrollTo(0, 0);
     await document.fonts.ready;
   });
-  await page.waitForFunction(() => {
-    const images = (node = document, out = []) => {
-      for (const el of node.querySelectorAll('*')) {
-        if (el.localName === 'img') out.push(el);
-        if (el.shadowRoot) images(el.shadowRoot, out);
-      }
-      return out;
-    };
-    return images().every((img) => img.complete);
-  });
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  // Content that arrived after the scroll (the docs page renders late) has lazy images still waiting to be seen:
+  // each is brought into view in turn. Images that are not rendered at all never load, and do not count.
+  await page.waitForFunction(
+    () => {
+      const images = (node = document, out = []) => {
+        for (const el of node.querySelectorAll('*')) {
+          if (el.localName === 'img') out.push(el);
+          if (el.shadowRoot) images(el.shadowRoot, out);
+        }
+        return out;
+      };
+      const pending = images().filter((img) => !img.complete && img.checkVisibility());
+      pending[0]?.scrollIntoView({ block: 'center' });
+      return pending.length === 0;
+    },
+    undefined,
+    { polling: 100 },
   );
+  await page.evaluate(async () => {
+    window.scrollTo(0, 0);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  });
 }
 
 /**

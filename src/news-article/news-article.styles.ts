@@ -40,6 +40,11 @@ export const newsArticleStyles = css`
     width: 1.5em;
     text-align: center;
   }
+  /* A counter's number comes after the article: it keeps about its width ("· Clicks: 1,234") from the start, so
+     the meta line wraps when the article shows, not again under the reader's eyes. */
+  ::slotted(click-counter) {
+    min-width: 9em;
+  }
   .lead {
     margin: 0 0 calc(var(--_space) * 1.5);
   }

@@ -40,6 +40,11 @@ export const newsArticleStyles = css`
     width: 1.5em;
     text-align: center;
   }
+  /* A counter's number comes after the article: it keeps about its width ("· Clicks: 1,234") from the start, so
+     the meta line wraps when the article shows, not again under the reader's eyes. */
+  ::slotted(click-counter) {
+    min-width: 9em;
+  }
   .lead {
     margin: 0 0 calc(var(--_space) * 1.5);
   }
@@ -142,6 +147,11 @@ export const newsArticleStyles = css`
   }
   [part~='button'] {
     margin-inline-end: 0.5em;
+  }
+  /* Loading keeps the screen's height, as the README's rule does before the element is defined: what follows an
+     article stays out of view until the article is there, so it never jumps. */
+  .skeleton {
+    min-height: 100vh;
   }
   .skeleton span {
     display: block;

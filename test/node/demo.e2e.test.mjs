@@ -515,40 +515,77 @@ describe('layout shift while the script arrives late (budget: CLS ≤ 0.01)', ()
     'demo/partner-kk.html',
     'demo/partner-uz.html',
     'demo/partner-tg.html',
+    'demo/article.html?lang=en&id=lw-2026-012',
+    'demo/error.html',
     // A plain page written as the README says: its snippet and the :not(:defined) rule, nothing else styled.
     'test/fixtures/pages/readme.html',
   ];
-  for (const viewport of [desktop, mobile]) {
-    for (const name of pages) {
-      test(`${name} at ${viewport.width} px, with the module 1.5 s late`, async () => {
-        const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'Asia/Almaty', userAgent });
-        await context.clock.setFixedTime(demoNow);
-        // Every shift from the first paint on, outside user input, as Core Web Vitals count them.
-        await context.addInitScript(() => {
-          window.shifts = [];
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
-          }).observe({ type: 'layout-shift', buffered: true });
+  for (const colorScheme of ['light', 'dark']) {
+    for (const viewport of [desktop, mobile]) {
+      for (const name of pages) {
+        test(`${name} at ${viewport.width} px, ${colorScheme}, with the module 1.5 s late`, async () => {
+          const context = await browser.newContext({
+            viewport,
+            colorScheme,
+            locale: 'en-US',
+            timezoneId: 'Asia/Almaty',
+            userAgent,
+          });
+          await context.clock.setFixedTime(demoNow);
+          // Every shift from the first paint on, outside user input, as Core Web Vitals count them.
+          await context.addInitScript(() => {
+            window.shifts = [];
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) {
+                if (entry.hadRecentInput) continue;
+                // What moved, named for the failure message: the element (and the host it sits in) and its old and new box.
+                const name = (node) => {
+                  const el = node?.nodeType === 1 ? node : node?.parentElement;
+                  if (!el) return '?';
+                  const host = el.getRootNode().host;
+                  const own =
+                    el.localName +
+                    (el.id ? `#${el.id}` : '') +
+                    (el.classList.length ? `.${[...el.classList].join('.')}` : '');
+                  return host ? `${host.localName}${host.id ? `#${host.id}` : ''} >> ${own}` : own;
+                };
+                const box = (r) => `${Math.round(r.y)}+${Math.round(r.height)}`;
+                const sources = entry.sources.map(
+                  (s) => `${name(s.node)} y ${box(s.previousRect)} → ${box(s.currentRect)}`,
+                );
+                window.shifts.push({
+                  value: entry.value,
+                  time: Math.round(entry.startTime),
+                  sources: sources.join(', '),
+                });
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+          });
+          const page = await context.newPage();
+          page.setDefaultTimeout(wait);
+          await page.route(/\/cdn\/news-widgets\.js$/, async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            await route.continue();
+          });
+          await page.goto(new URL(name, server.url).href);
+          await page.waitForFunction(() =>
+            [...document.querySelectorAll('news-list, news-article')].every((el) =>
+              ['ready', 'partial', 'failed'].includes(el.state?.status),
+            ),
+          );
+          // Images and fonts settle, and a late shift has time to be recorded.
+          await page.waitForLoadState('networkidle');
+          await page.waitForTimeout(500);
+          const shifts = await page.evaluate(() => window.shifts);
+          const cls = shifts.reduce((sum, shift) => sum + shift.value, 0);
+          await context.close();
+          assert.ok(
+            cls <= 0.01,
+            `CLS ${cls.toFixed(4)} on ${name} at ${viewport.width} px, ${colorScheme}; what moved:\n` +
+              shifts.map((shift) => `  ${shift.value.toFixed(4)} at ${shift.time} ms: ${shift.sources}`).join('\n'),
+          );
         });
-        const page = await context.newPage();
-        page.setDefaultTimeout(wait);
-        await page.route(/\/cdn\/news-widgets\.js$/, async (route) => {
-          await new Promise((resolve) => setTimeout(resolve, 1500));
-          await route.continue();
-        });
-        await page.goto(new URL(name, server.url).href);
-        await page.waitForFunction(() =>
-          [...document.querySelectorAll('news-list')].every((list) =>
-            ['ready', 'partial', 'failed'].includes(list.state?.status),
-          ),
-        );
-        // Images and fonts settle, and a late shift has time to be recorded.
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(500);
-        const cls = await page.evaluate(() => window.shifts.reduce((sum, value) => sum + value, 0));
-        await context.close();
-        assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)} on ${name} at ${viewport.width} px`);
-      });
+      }
     }
   }
 });

@@ -54,7 +54,12 @@ export function errorNotice(
     <p class="headline">${title}</p>
     ${offline || canRetry ? html`<p>${offline ? m.offline : m.tryAgain}</p>` : nothing}
     ${detail ? html`<p>${detail}</p>` : nothing}
-    ${debug ? html`<p><code>${error.url}</code> <code lang="en">${error.message}</code></p>` : nothing}
+    ${
+      debug
+        ? html`<p><code>${error.url}</code></p>
+            <p><code lang="en">${error.message}</code></p>`
+        : nothing
+    }
     ${canRetry ? html`<button part="button" type="button" @click=${retry}>${m.retry}</button>` : nothing} ${actions}
   </div>`;
 }

@@ -6,7 +6,6 @@ import { truncate } from '../feed/text.js';
 import { safeImageUrl } from '../html/url-policy.js';
 import { errorNotice } from '../error-notice.js';
 import { formatNewsDate, isLive, type DateStyle } from '../format/dates.js';
-import type { Messages } from '../format/messages.js';
 import type { LocaleData } from '../format/locale.js';
 import type { NewsListLayout } from './news-list.js';
 
@@ -52,15 +51,15 @@ export function errorState(
 }
 
 /** Earlier items are shown because the latest load failed. */
-export function staleNotice(m: Messages, retry: () => void): TemplateResult {
-  return html`<div part="status" class="error" role="status">
-    <p>${m.staleNotice}</p>
-    <button part="button" type="button" @click=${retry}>${m.retry}</button>
+/**
+ * A notice above the items: earlier news shown because the latest load failed (with Retry, where trying again can
+ * help), or some of several feeds missing. The list's live region says it.
+ */
+export function statusNotice(text: string, retry: (() => void) | undefined, retryLabel: string): TemplateResult {
+  return html`<div part="status" class="error">
+    <p>${text}</p>
+    ${retry ? html`<button part="button" type="button" @click=${retry}>${retryLabel}</button>` : nothing}
   </div>`;
-}
-
-export function partialNotice(m: Messages, failed: number): TemplateResult {
-  return html`<p part="status" class="error" role="status">${m.partialNotice(failed)}</p>`;
 }
 
 // Safari drops list semantics from a list without bullets unless the role is explicit.

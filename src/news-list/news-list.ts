@@ -13,7 +13,8 @@ import { LocaleController } from '../format/locale-controller.js';
 import type { DateStyle } from '../format/dates.js';
 import { FeedController, feedOf, type FeedState } from '../controllers/feed-controller.js';
 import type { ClockController } from '../controllers/clock-controller.js';
-import { errorState, itemList, partialNotice, skeleton, staleNotice, type ItemView } from './news-list.templates.js';
+import { errorState, itemList, skeleton, statusNotice, type ItemView } from './news-list.templates.js';
+import { isLasting } from '../error-notice.js';
 
 export type NewsListLayout = 'list' | 'grid' | 'compact';
 
@@ -271,15 +272,14 @@ export class NewsList extends NewsElement {
         this.category ?? '',
         limit,
       );
+      const stale = state.status === 'stale' && !this.given;
+      const notice = stale ? m.staleNotice : state.status === 'partial' ? m.partialNotice(state.errors.length) : '';
       body = [
-        state.status === 'stale' && !this.given
-          ? staleNotice(m, retry)
-          : state.status === 'partial'
-            ? partialNotice(m, state.errors.length)
-            : nothing,
+        notice ? statusNotice(notice, stale && !isLasting(state.error) ? retry : undefined, m.retry) : nothing,
         this.renderItems(all, feed?.title, items.length > 0),
       ];
-      if (!this.feeds.busy) announce = m.loaded(all.length);
+      // The one live region says the notice too: the notices have none of their own.
+      if (!this.feeds.busy) announce = [notice, m.loaded(all.length)].join(' ').trim();
     } else if (state.status === 'failed' && this.locale.ready) {
       announce = m.errorTitle;
       body = errorState(this, this.locale.data, state.error, retry, this.debug);

@@ -234,6 +234,36 @@ describe('<news-list> states', () => {
     el.remove();
   });
 
+  it('says a stale or partial list’s notice in its one live region, and offers Retry only where it can help', async () => {
+    const live = (el: NewsList) => [...el.shadowRoot!.querySelectorAll('[role="status"], [role="alert"]')];
+    const passing = served('lists/twelve.xml', { 'fail-after': '1' });
+    const stale = await fixture<NewsList>(html`<news-list src=${passing.url} limit="2"></news-list>`);
+    await loaded(stale);
+    await stale.reload();
+    await stale.updateComplete;
+    expect(stale.state.status).to.equal('stale');
+    expect(live(stale)).to.have.length(1);
+    expect(live(stale)[0].textContent).to.contain('Showing earlier news');
+    expect(parts(stale, 'status')[0].querySelector('button')).to.not.equal(null);
+
+    const removed = served('lists/twelve.xml', { 'fail-after': '1', 'fail-status': '404' });
+    const gone = await fixture<NewsList>(html`<news-list src=${removed.url} limit="2"></news-list>`);
+    await loaded(gone);
+    await gone.reload();
+    await gone.updateComplete;
+    expect(gone.state.status).to.equal('stale');
+    // The feed is gone: trying again cannot bring it back.
+    expect(parts(gone, 'status')[0].querySelector('button')).to.equal(null);
+
+    const good = served('lists/twelve.xml');
+    const bad = served('lists/twelve.xml', { status: '404' });
+    const several = await fixture<NewsList>(html`<news-list src="${good.url} ${bad.url}" limit="2"></news-list>`);
+    await waitUntil(() => several.state.status === 'partial' && parts(several, 'item').length > 0, 'not partial');
+    await several.updateComplete;
+    expect(live(several)).to.have.length(1);
+    expect(live(several)[0].textContent).to.contain('One of the news feeds could not be loaded.');
+  });
+
   it('keeps the reader’s focus on the same item when a refresh adds one above it', async () => {
     const { url } = served('lists/twelve.xml', { then: 'lists/thirteen.xml' });
     const el = await fixture<NewsList>(html`<news-list src=${url} limit="5"></news-list>`);

@@ -70,7 +70,8 @@ export const corpusFile = (relative) => readFile(inCorpus(relative) ?? '');
  * Koa middleware for @web/test-runner's dev server.
  *   /test-api/feed?file=feeds/rss2.xml&type=text/xml;charset=gbk&delay=100&status=200&key=k&cors=1
  *     (&fail-after=n: once the key has been served n times, answer 503; &fail-first=n: answer its first n
- *     requests with 503, a server that is down for a while; &then=lists/b.xml: serve b.xml
+ *     requests with 503, a server that is down for a while; &fail-status=404: fail with that status instead;
+ *     &then=lists/b.xml: serve b.xml
  *     from the key's second request on)
  *   /test-api/hits?key=k    → {"hits": n}   (key=k:aborted: requests the client cancelled before the answer)
  *   /test-api/status/503    → that status
@@ -153,7 +154,7 @@ export function testRoutes() {
         (q['fail-after'] !== undefined && count > Number(q['fail-after'])) ||
         (q['fail-first'] !== undefined && count <= Number(q['fail-first']))
       ) {
-        ctx.status = 503;
+        ctx.status = Number(q['fail-status'] ?? 503);
         ctx.body = 'unavailable';
         return;
       }

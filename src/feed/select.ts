@@ -24,12 +24,16 @@ export function mergeFeeds(feeds: readonly NewsFeed[]): NewsFeed {
   };
 }
 
-/** The items in `category` (compared without regard to case or surrounding spaces; empty: all), at most `limit` (0: all). */
-export function selectItems(items: readonly NewsItem[], category: string, limit: number): NewsItem[] {
+/**
+ * The items in `category` (compared without regard to case or surrounding spaces; empty: all) but those whose id
+ * is in `exclude` (ids separated by spaces), at most `limit` (0: all).
+ */
+export function selectItems(items: readonly NewsItem[], category: string, exclude: string, limit: number): NewsItem[] {
   const wanted = category.trim().toLowerCase();
-  const filtered = wanted
-    ? items.filter((item) => item.categories.some((c) => c.trim().toLowerCase() === wanted))
-    : items.slice();
+  const excluded = new Set(exclude.split(' '));
+  const filtered = items.filter(
+    (item) => !excluded.has(item.id) && (!wanted || item.categories.some((c) => c.trim().toLowerCase() === wanted)),
+  );
   return limit > 0 ? filtered.slice(0, limit) : filtered;
 }
 

@@ -224,11 +224,8 @@ export class NewsList extends NewsElement {
 
   /** Also waits for the host's data to be shaped and shown. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    const shaping = this.shaping;
-    if (!shaping) return done;
-    await shaping;
-    this.shaping = undefined;
+    await super.getUpdateComplete();
+    await this.shaping;
     return super.getUpdateComplete();
   }
 
@@ -267,11 +264,7 @@ export class NewsList extends NewsElement {
     let announce = '';
     if (items && this.locale.ready) {
       const limit = this.checkCount('limit', this.limit, 10);
-      const all = selectItems(
-        items.filter((item) => !this.exclude.split(' ').includes(item.id)),
-        this.category ?? '',
-        limit,
-      );
+      const all = selectItems(items, this.category ?? '', this.exclude, limit);
       const stale = state.status === 'stale' && !this.given;
       const notice = stale ? m.staleNotice : state.status === 'partial' ? m.partialNotice(state.errors.length) : '';
       body = [

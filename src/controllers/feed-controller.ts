@@ -66,7 +66,9 @@ export class FeedController implements ReactiveController {
   /** Where the feed stands: the one value the element renders from. */
   state: FeedState = { status: 'idle' };
   /** A request is under way. */
-  busy = false;
+  get busy(): boolean {
+    return !!this.request;
+  }
 
   /** Loaded with its module only when the element asks for refreshes: most lists never do. */
   private refresher?: RefreshController;
@@ -163,7 +165,6 @@ export class FeedController implements ReactiveController {
   private abort(): void {
     this.request?.abort();
     this.request = undefined;
-    this.busy = false;
   }
 
   /** One load of every address; resolves to whether all of them succeeded, or undefined when cancelled. */
@@ -173,7 +174,6 @@ export class FeedController implements ReactiveController {
     this.request?.abort();
     const request = new AbortController();
     this.request = request;
-    this.busy = true;
     this.host.requestUpdate();
     const { signal } = request;
     const load = (url: string) => feedCache.load(url, { signal, force, timeZone: this.timeZone });
@@ -186,7 +186,6 @@ export class FeedController implements ReactiveController {
     );
     if (signal.aborted || this.request !== request) return undefined;
     this.request = undefined;
-    this.busy = false;
     const feeds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const errors = results.flatMap((r) => (r.status === 'rejected' ? [FeedError.from(r.reason)] : []));
     const shown = feedOf(this.state);

@@ -1,28 +1,20 @@
 // The README's snippet in Chromium: one file for a list, the other elements’ chunk only when the page has them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { startDemoBrowser } from '../support/demo-browser.mjs';
 
 let demo;
 let browser;
-const data = mkdtempSync(path.join(tmpdir(), 'news-widgets-cdn-'));
+let running;
 before(async () => {
   if (!existsSync('cdn/news-widgets.js')) throw new Error('cdn/ is missing: run `npm run build` first.');
   // A real counter server with its own SQLite file, for the lists that show counts.
-  demo = await startDemoServer({ port: 0, counterDb: path.join(data, 'counts.sqlite') });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  running = await startDemoBrowser();
+  ({ server: demo, browser } = running);
 });
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  rmSync(data, { recursive: true, force: true });
-});
+after(() => running?.close());
 
 const feed = '/test/fixtures/lists/twelve.xml';
 

@@ -1,13 +1,11 @@
 // End to end: every demo page in Chromium, served by the demo server, with the built CDN bundle.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { chromiumArgs, chromiumPath, regularUserAgent as userAgent } from '../../scripts/chromium.mjs';
+import { regularUserAgent as userAgent } from '../../scripts/chromium.mjs';
+import { expectCount, startDemoBrowser, wait } from '../support/demo-browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, '.test-results/screenshots');
@@ -15,7 +13,6 @@ const shots = path.join(root, '.test-results/screenshots');
 const demoNow = new Date('2026-11-28T10:00:00+05:00');
 const desktop = { width: 1280, height: 900 };
 const mobile = { width: 390, height: 844 };
-const wait = 15_000;
 
 const cyrillic = /[\u0400-\u04FF]/;
 const han = /[\u4E00-\u9FFF]/;
@@ -32,22 +29,18 @@ function rssItems(file, encoding = 'utf-8') {
 
 let server;
 let browser;
-const counterDir = mkdtempSync(path.join(tmpdir(), 'news-widgets-demo-'));
+let demo;
 
 before(async () => {
   if (!existsSync(path.join(root, 'cdn/news-widgets.js'))) {
     throw new Error('cdn/news-widgets.js is missing: run `npm run build` before the end-to-end test of the demo.');
   }
   mkdirSync(shots, { recursive: true });
-  server = await startDemoServer({ port: 0, counterDb: path.join(counterDir, 'counts.sqlite') });
-  browser = await chromium.launch({ executablePath: chromiumPath, timeout: 60_000, args: chromiumArgs });
+  demo = await startDemoBrowser();
+  ({ server, browser } = demo);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(counterDir, { recursive: true, force: true });
-});
+after(() => demo?.close());
 
 /** Opens a demo page in a fresh context with the demo's clock; records page errors and requests. */
 async function open(name, { viewport = desktop } = {}) {
@@ -62,18 +55,6 @@ async function open(name, { viewport = desktop } = {}) {
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(new URL(`demo/${name}`, server.url).href);
   return { page, errors, requests, close: () => context.close() };
-}
-
-/** Waits until a locator matches exactly `count` elements. */
-async function expectCount(locator, count, message) {
-  const deadline = Date.now() + wait;
-  let last = -1;
-  while (Date.now() < deadline) {
-    last = await locator.count();
-    if (last === count) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.equal(last, count, message);
 }
 
 /** Every item has a non-empty title and a machine-readable date; returns their texts. */

@@ -2,36 +2,29 @@
 // the recipes shown as the files the consumer tests type-check.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { chromiumArgs, chromiumPath, regularUserAgent as userAgent } from '../../scripts/chromium.mjs';
+import { regularUserAgent as userAgent } from '../../scripts/chromium.mjs';
+import { startDemoBrowser, wait } from '../support/demo-browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const wait = 15_000;
 
 let server;
 let browser;
 let manifest;
-const counterDir = mkdtempSync(path.join(tmpdir(), 'news-widgets-docs-'));
+let demo;
 
 before(async () => {
   for (const file of ['cdn/news-widgets.js', 'custom-elements.json']) {
     if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: run npm run build first`);
   }
   manifest = JSON.parse(readFileSync(path.join(root, 'custom-elements.json'), 'utf8'));
-  server = await startDemoServer({ port: 0, counterDb: path.join(counterDir, 'counts.sqlite') });
-  browser = await chromium.launch({ executablePath: chromiumPath, timeout: 60_000, args: chromiumArgs });
+  demo = await startDemoBrowser();
+  ({ server, browser } = demo);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(counterDir, { recursive: true, force: true });
-});
+after(() => demo?.close());
 
 const declarations = () =>
   manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);

@@ -8,18 +8,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parse, compileScript } from 'vue/compiler-sfc';
-import { chromium } from 'playwright-core';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { chromiumArgs, chromiumPath, regularUserAgent as userAgent } from '../../scripts/chromium.mjs';
+import { regularUserAgent as userAgent } from '../../scripts/chromium.mjs';
+import { expectCount, startDemoBrowser, wait } from '../support/demo-browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const recipe = (file) => JSON.stringify(path.join(root, 'demo/recipes', file));
-const wait = 15_000;
 
 let server;
 let browser;
 let app;
-const counterDir = mkdtempSync(path.join(tmpdir(), 'news-widgets-recipes-'));
+let demo;
 
 /** Single-file components as Vite's Vue plugin compiles them, with the docs' `isCustomElement` option. */
 const vueFiles = {
@@ -88,14 +86,12 @@ createApp(Recipe, { feed: 'feeds/college-en.xml', counter: '/' }).mount('#app');
 `,
     [vueFiles],
   );
-  server = await startDemoServer({ port: 0, root: app, counterDb: path.join(counterDir, 'counts.sqlite') });
-  browser = await chromium.launch({ executablePath: chromiumPath, timeout: 60_000, args: chromiumArgs });
+  demo = await startDemoBrowser({ root: app });
+  ({ server, browser } = demo);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(counterDir, { recursive: true, force: true });
+  await demo?.close();
   if (app) rmSync(app, { recursive: true, force: true });
 });
 
@@ -168,15 +164,4 @@ async function waitFor(predicate) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return predicate();
-}
-
-async function expectCount(locator, count, why = () => '') {
-  const deadline = Date.now() + wait;
-  let last = -1;
-  while (Date.now() < deadline) {
-    last = await locator.count();
-    if (last === count) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.equal(last, count, why());
 }

@@ -85,18 +85,12 @@ async function waitForStaging(db) {
   }
 }
 
+/** A live server as the imports meet it: the page's origin, behind a proxy, quiet, and no view rate limit. */
+const LIVE_FLAGS = ['--allow-origin', ORIGIN, '--trust-proxy', '--quiet', '--rate-views', '0'];
+
 test('a million-row import into SQLite lands whole while the live server keeps its latency', async (t) => {
   const db = path.join(tmp.dir, 'live.sqlite');
-  const server = await startServer([
-    '--db',
-    db,
-    '--allow-origin',
-    ORIGIN,
-    '--trust-proxy',
-    '--quiet',
-    '--rate-views',
-    '0',
-  ]);
+  const server = await startServer(['--db', db, ...LIVE_FLAGS]);
   try {
     const quiet = await load(server.url, new Promise((resolve) => setTimeout(resolve, 3000)), { prefix: 'quiet' });
     const run = startImport([bigCsv, '--db', db]);
@@ -195,16 +189,7 @@ test(
   { skip: hasRedis ? false : 'redis-server is not installed' },
   async (t) => {
     const redis = await startRedis();
-    const server = await startServer([
-      '--redis',
-      redis.url,
-      '--allow-origin',
-      ORIGIN,
-      '--trust-proxy',
-      '--quiet',
-      '--rate-views',
-      '0',
-    ]);
+    const server = await startServer(['--redis', redis.url, ...LIVE_FLAGS]);
     try {
       const run = startImport([bigCsv, '--redis', redis.url]);
       await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -16,6 +16,9 @@ const sameElement = (existing: CustomElementConstructor | undefined, cls: typeof
   (existing as unknown as typeof NewsElement).defaultTag === cls.defaultTag &&
   (existing as unknown as typeof NewsElement).version === cls.version;
 
+/** Connected elements that asked for a `<news-config>` before one was registered: they ask again once it is. */
+const unconfigured = new Set<NewsElement>();
+
 export class NewsElement extends LitElement {
   static override properties: PropertyDeclarations = {
     langAttribute: { attribute: 'lang' },
@@ -105,6 +108,7 @@ export class NewsElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.leaveConfig?.();
+    unconfigured.delete(this);
   }
 
   /** One subscription for all settings (a consumer per setting would weigh on every list page). */
@@ -118,7 +122,14 @@ export class NewsElement extends LitElement {
     });
     // The CDN loads <news-config> only on pages that have one, possibly after this element: ask again then.
     if (!customElements.get('news-config')) {
-      customElements.whenDefined('news-config').then(() => this.config || this.askConfig());
+      // One wait for the page, not one per connection: a removed element is forgotten, not kept by a pending promise.
+      if (!unconfigured.size) {
+        customElements.whenDefined('news-config').then(() => {
+          for (const element of unconfigured) if (!element.config) element.askConfig();
+          unconfigured.clear();
+        });
+      }
+      unconfigured.add(this);
     }
   }
 

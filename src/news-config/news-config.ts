@@ -1,6 +1,6 @@
 /** <news-config>: settings given once for every news-widgets element inside it, through @lit/context. */
-import { ContextEvent, ContextProvider } from '@lit/context';
-import { newsConfigContext, type NewsSettings } from '../config-context.js';
+import { ContextProvider } from '@lit/context';
+import { newsConfigContext, requestContext, type NewsSettings } from '../config-context.js';
 import type { DateStyle } from '../format/dates.js';
 import { version } from '../version.js';
 
@@ -115,19 +115,10 @@ export class NewsConfig extends HTMLElement {
     // Adds no box of its own to the page's layout; a page's `news-config { display: ... }` still wins.
     if (!this.shadowRoot)
       this.attachShadow({ mode: 'open' }).innerHTML = '<style>:host{display:contents}</style><slot></slot>';
-    // A variable, not a `new` inside dispatchEvent(): the manifest would take it for one of the element's events.
-    const request = new ContextEvent(
-      newsConfigContext,
-      this,
-      (settings, unsubscribe) => {
-        if (this.leaveOuter !== unsubscribe) this.leaveOuter?.();
-        this.leaveOuter = unsubscribe;
-        this.outer = settings;
-        this.provide();
-      },
-      true,
-    );
-    this.dispatchEvent(request);
+    this.leaveOuter = requestContext(this, newsConfigContext, (settings) => {
+      this.outer = settings;
+      this.provide();
+    });
     this.provide();
     // Configs around this one hand over the elements inside it, which then read these settings.
     this.provider.hostConnected();
